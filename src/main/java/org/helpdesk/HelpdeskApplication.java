@@ -1,0 +1,15 @@
+package org.helpdesk;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class HelpdeskApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(HelpdeskApplication.class, args);
+    }
+}

@@ -1,0 +1,74 @@
+package org.helpdesk.apikey;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.helpdesk.auth.Scope;
+import org.helpdesk.common.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for API keys. Only the SHA-256 of a key's secret is stored. */
+@Repository
+class ApiKeys {
+    private final JdbcClient jdbc;
+
+    ApiKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record KeyRow(UUID id, UUID entityId, String name, String prefix, Set<Scope> scopes, UUID createdBy,
+                  Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+    }
+
+    void insert(KeyRow key, String secretHash) {
+        jdbc.sql("""
+                insert into api_keys (entity_id, id, name, prefix, secret_hash, scopes, created_by, created_at, expires_at)
+                values (:entityId, :id, :name, :prefix, :hash, :scopes, :createdBy, :createdAt, :expiresAt)""")
+                .param("entityId", key.entityId()).param("id", key.id()).param("name", key.name())
+                .param("prefix", key.prefix()).param("hash", secretHash).param("scopes", store(key.scopes()))
+                .param("createdBy", key.createdBy()).param("createdAt", Times.sql(key.createdAt()))
+                .param("expiresAt", Times.sql(key.expiresAt()))
+                .update();
+    }
+
+    /** Keys not revoked (expired ones included, so people see why an integration stopped). */
+    List<KeyRow> active(UUID entityId) {
+        return jdbc.sql("""
+                select id, entity_id, name, prefix, scopes, created_by, created_at, expires_at, last_used_at
+                from api_keys where entity_id = :entityId and revoked_at is null order by created_at desc, id desc""")
+                .param("entityId", entityId)
+                .query((rs, n) -> new KeyRow(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
+                        rs.getString("name"), rs.getString("prefix"), load(rs.getString("scopes")),
+                        rs.getObject("created_by", UUID.class), Times.read(rs, "created_at"),
+                        Times.read(rs, "expires_at"), Times.read(rs, "last_used_at")))
+                .list();
+    }
+
+    boolean revoke(UUID entityId, UUID id, Instant now) {
+        return jdbc.sql("update api_keys set revoked_at = :now where entity_id = :entityId and id = :id and revoked_at is null")
+                .param("now", Times.sql(now)).param("entityId", entityId).param("id", id).update() == 1;
+    }
+
+    void revokeCreatedBy(UUID entityId, UUID userId, Instant now) {
+        jdbc.sql("""
+                update api_keys set revoked_at = :now
+                where entity_id = :entityId and created_by = :userId and revoked_at is null""")
+                .param("now", Times.sql(now)).param("entityId", entityId).param("userId", userId).update();
+    }
+
+    private static String store(Set<Scope> scopes) {
+        return scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(" "));
+    }
+
+    private static Set<Scope> load(String stored) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        Arrays.stream(stored.split(" ")).filter(s -> !s.isBlank()).map(Scope::parse).forEach(scopes::add);
+        return scopes;
+    }
+}

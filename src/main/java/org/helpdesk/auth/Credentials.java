@@ -1,0 +1,72 @@
+package org.helpdesk.auth;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.helpdesk.common.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read queries authentication needs on every request: a key by the hash of its secret, a member's role.
+ * Keys and memberships are written by their own features; this class only reads them (and stamps lastUsedAt).
+ */
+@Repository
+class Credentials {
+    private final JdbcClient jdbc;
+
+    Credentials(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A key that is neither revoked nor expired, whose creator is still a member of its entity. */
+    Optional<KeyCaller> activeKey(String secretHash, Instant now) {
+        return jdbc.sql("""
+                select k.id, k.entity_id, k.scopes, u.id as user_id, u.name as user_name, m.role
+                from api_keys k
+                join users u on u.id = k.created_by
+                join memberships m on m.entity_id = k.entity_id and m.user_id = k.created_by
+                where k.secret_hash = :hash and k.revoked_at is null
+                  and (k.expires_at is null or k.expires_at > :now)""")
+                .param("hash", secretHash).param("now", Times.sql(now))
+                .query((rs, n) -> new KeyCaller(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
+                        rs.getObject("user_id", UUID.class), rs.getString("user_name"),
+                        Role.fromDb(rs.getString("role")), scopes(rs.getString("scopes"))))
+                .optional();
+    }
+
+    Optional<Role> roleOf(UUID entityId, UUID userId) {
+        return jdbc.sql("select role from memberships where entity_id = :entityId and user_id = :userId")
+                .param("entityId", entityId).param("userId", userId)
+                .query((rs, n) -> Role.fromDb(rs.getString("role"))).optional();
+    }
+
+    Optional<String> userName(UUID userId) {
+        return jdbc.sql("select name from users where id = :id").param("id", userId).query(String.class).optional();
+    }
+
+    void stampLastUsed(Map<KeyRef, Instant> usage) {
+        usage.forEach((key, at) -> jdbc.sql("""
+                update api_keys set last_used_at = :at
+                where entity_id = :entityId and id = :id and (last_used_at is null or last_used_at < :at)""")
+                .param("at", Times.sql(at)).param("entityId", key.entityId()).param("id", key.id()).update());
+    }
+
+    record KeyRef(UUID entityId, UUID id) {
+    }
+
+    /** Scopes are stored as a space-separated list of their values. */
+    static Set<Scope> scopes(String stored) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String value : stored.split(" ")) {
+            if (!value.isBlank()) {
+                scopes.add(Scope.parse(value));
+            }
+        }
+        return scopes;
+    }
+}

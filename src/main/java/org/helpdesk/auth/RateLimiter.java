@@ -1,0 +1,78 @@
+package org.helpdesk.auth;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.caffeine.Bucket4jCaffeine;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-key request budget (Bucket4j token bucket). On PostgreSQL the buckets live in a table, so every app node
+ * shares them; the embedded H2 mode is one node, so the buckets live in memory there.
+ */
+@Component
+class RateLimiter {
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    record Decision(boolean allowed, long retryAfterSeconds) {
+    }
+
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration configuration;
+    private final boolean enabled;
+
+    RateLimiter(DataSource dataSource, @Value("${helpdesk.rate-limit.requests-per-minute:6000}") long perMinute) {
+        this.enabled = perMinute > 0;
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(Math.max(perMinute, 1)).refillGreedy(Math.max(perMinute, 1), Duration.ofMinutes(1)))
+                .build();
+        ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
+        if (isPostgres(dataSource)) {
+            this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                    .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                    .expirationAfterWrite(expiry)
+                    .build();
+        } else {
+            this.buckets = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000))
+                    .expirationAfterWrite(expiry)
+                    .build();
+        }
+    }
+
+    Decision tryConsume(UUID keyId) {
+        if (!enabled) {
+            return new Decision(true, 0);
+        }
+        ConsumptionProbe probe = buckets.getProxy(keyId.toString(), () -> configuration).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return new Decision(true, 0);
+        }
+        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        return new Decision(false, seconds);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            log.warn("Could not tell the database product; using in-memory rate limits", e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.helpdesk.auth;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.helpdesk.common.ErrorResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may call what. API keys authenticate in {@link ApiKeyAuthenticationFilter}; browser sessions are stored
+ * by Spring Session in the database (so any app node serves any user) and need the CSRF token on unsafe
+ * methods. Entity membership and roles are checked per request by {@link TenantResolver}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<String> CSRF_FREE_PATHS = Set.of("/api/auth/signup", "/api/auth/login");
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    CookieCsrfTokenRepository csrfTokenRepository() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookiePath("/");
+        return repository;
+    }
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, Credentials credentials, KeyUsage usage,
+                                    RateLimiter rateLimiter, Clock clock, SecurityContextRepository contexts,
+                                    CookieCsrfTokenRepository csrfTokens) throws Exception {
+        AuthorizationManager<RequestAuthorizationContext> sessionOnly =
+                (authentication, context) -> new AuthorizationDecision(isSessionUser(authentication.get()));
+        http
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .csrf(c -> c.csrfTokenRepository(csrfTokens)
+                        // the raw token from the XSRF-TOKEN cookie is accepted in X-XSRF-TOKEN (no masking)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(csrfRequired()))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, usage, rateLimiter, clock),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/auth/**").permitAll()
+                        .requestMatchers("/api/settings/**", "/api/me", "/api/entities", "/api/entities/**").access(sessionOnly)
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) ->
+                                ErrorResponses.write(response, 401, "Authentication required: send Authorization: Bearer ak_... or sign in"))
+                        .accessDeniedHandler(accessDenied()))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    private static boolean isSessionUser(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof SessionUser;
+    }
+
+    /**
+     * CSRF guards what a browser session can do: unsafe methods of a request that has a session and no
+     * Authorization header. Signup and login create the session, so they cannot carry a token yet.
+     */
+    private static RequestMatcher csrfRequired() {
+        return request -> !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !CSRF_FREE_PATHS.contains(request.getRequestURI())
+                && request.getSession(false) != null;
+    }
+
+    private static AccessDeniedHandler accessDenied() {
+        return (request, response, ex) -> {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            String message;
+            if (ex instanceof CsrfException) {
+                message = "Missing or invalid CSRF token: echo the XSRF-TOKEN cookie in the X-XSRF-TOKEN header";
+            } else if (authentication != null && authentication.getPrincipal() instanceof KeyCaller) {
+                message = "API keys cannot be used for account and settings routes; sign in instead";
+            } else {
+                message = "You may not do this";
+            }
+            ErrorResponses.write(response, 403, message);
+        };
+    }
+
+    /** Makes sure the XSRF-TOKEN cookie is set, so the browser has a token to echo before its first POST. */
+    private static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.helpdesk.common;
+
+import java.util.UUID;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Errors raised outside Spring MVC (the servlet container, filters) also answer {@code {"error"}}. */
+@RestController
+class JsonErrorController implements ErrorController {
+    private static final Logger log = LoggerFactory.getLogger(JsonErrorController.class);
+
+    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ApiError> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        HttpStatus resolved = HttpStatus.resolve(status);
+        if (resolved == null) {
+            resolved = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        String message = switch (resolved) {
+            case NOT_FOUND -> "No such route";
+            case METHOD_NOT_ALLOWED -> "Method not allowed on this path";
+            case CONTENT_TOO_LARGE -> "The request body is too large";
+            case BAD_REQUEST -> "The request is malformed";
+            case UNAUTHORIZED -> "Authentication required";
+            case FORBIDDEN -> "Not allowed";
+            default -> {
+                if (resolved.is5xxServerError()) {
+                    String ref = UUID.randomUUID().toString().substring(0, 8);
+                    log.error("Unexpected error (ref {})", ref,
+                            (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+                    yield "Unexpected error (ref " + ref + "); contact your administrator with this reference";
+                }
+                yield resolved.getReasonPhrase();
+            }
+        };
+        return ResponseEntity.status(resolved).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message));
+    }
+}

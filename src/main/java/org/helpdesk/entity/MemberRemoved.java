@@ -1,0 +1,11 @@
+package org.helpdesk.entity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Published inside the removing transaction, before the membership row goes: features that point at the
+ * member (assigned tickets, API keys the member created) let go of it.
+ */
+public record MemberRemoved(UUID entityId, UUID userId, Instant at) {
+}
