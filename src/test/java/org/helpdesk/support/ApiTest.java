@@ -1,0 +1,33 @@
+package org.helpdesk.support;
+
+import org.helpdesk.HelpdeskApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test: the whole app on a random port, spoken to over real HTTP. The database is
+ * H2 (in memory) or, when the system property {@code helpdesk.test.db=postgres} is set (the Failsafe
+ * execution {@code it-postgres}), the PostgreSQL database at HELPDESK_TEST_DB_URL. All test classes share one
+ * Spring context per database, so tests isolate themselves by creating their own users and entities.
+ */
+@SpringBootTest(classes = HelpdeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    @LocalServerPort
+    protected int port;
+
+    protected HttpApi api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.configure(registry);
+    }
+
+    @BeforeEach
+    void setUpClient() {
+        api = new HttpApi("http://localhost:" + port);
+    }
+}
