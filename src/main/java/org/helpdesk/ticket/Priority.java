@@ -1,0 +1,18 @@
+package org.helpdesk.ticket;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.helpdesk.common.WireEnum;
+
+/** How urgent a ticket is. */
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT;
+
+    @JsonValue
+    public String wire() {
+        return WireEnum.wire(this);
+    }
+
+    public static Priority parse(String value, String field) {
+        return WireEnum.parse(Priority.class, value, field);
+    }
+}

@@ -1,0 +1,8 @@
+package org.helpdesk.ticket;
+
+import java.util.UUID;
+
+/** The fields of a ticket that callers set on create and change with PATCH. */
+record TicketFields(String subject, String description, TicketStatus status, Priority priority, Channel channel,
+                    String contactEmail, String contactName, UUID categoryId, UUID assignedTo) {
+}

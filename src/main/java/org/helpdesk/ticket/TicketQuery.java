@@ -1,0 +1,211 @@
+package org.helpdesk.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.helpdesk.common.Hashing;
+import org.helpdesk.common.Ids;
+import org.helpdesk.common.InvalidInput;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The list filters, order and page of GET /api/helpdesk/tickets, parsed strictly from the query string.
+ * A cursor carries the sort key of the last row it returned and a fingerprint of the filters it belongs to.
+ */
+record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
+                   UUID assignedTo, UUID categoryId, String search, Long searchNumber, Instant updatedSince,
+                   Sort sort, int limit, Cursor after) {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    private static final Pattern TICKET_NUMBER = Pattern.compile("(?i)HD-(\\d{1,18})");
+
+    enum Sort {
+        CREATED_DESC("-createdAt", "created_at", true), CREATED_ASC("createdAt", "created_at", false),
+        UPDATED_DESC("-updatedAt", "updated_at", true), UPDATED_ASC("updatedAt", "updated_at", false);
+
+        final String wire;
+        final String column;
+        final boolean descending;
+
+        Sort(String wire, String column, boolean descending) {
+            this.wire = wire;
+            this.column = column;
+            this.descending = descending;
+        }
+
+        Instant keyOf(Ticket ticket) {
+            return column.equals("created_at") ? ticket.createdAt() : ticket.updatedAt();
+        }
+    }
+
+    /** Where the previous page ended. */
+    record Cursor(Instant at, UUID id) {
+    }
+
+    static TicketQuery parse(UUID entityId, MultiValueMap<String, String> params) {
+        Set<TicketStatus> statuses = enumList(params, "status", TicketStatus.class, TicketStatus::parse);
+        Set<Priority> priorities = enumList(params, "priority", Priority.class, Priority::parse);
+        Set<Channel> channels = enumList(params, "channel", Channel.class, Channel::parse);
+        UUID assignedTo = uuid(params, "assignedTo");
+        UUID categoryId = uuid(params, "categoryId");
+        String search = single(params, "search");
+        if (search == null) {
+            search = single(params, "q");
+        }
+        search = search == null || search.isBlank() ? null : search.strip();
+        Long searchNumber = null;
+        if (search != null) {
+            Matcher m = TICKET_NUMBER.matcher(search);
+            if (m.matches()) {
+                searchNumber = Long.parseLong(m.group(1));
+            }
+        }
+        Instant updatedSince = instant(single(params, "updatedSince"), "updatedSince");
+        Sort sort = sort(single(params, "sort"));
+        int limit = limit(single(params, "limit"));
+        TicketQuery query = new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
+                searchNumber, updatedSince, sort, limit, null);
+        String cursor = single(params, "cursor");
+        return cursor == null ? query : query.withCursor(query.decode(cursor));
+    }
+
+    private TicketQuery withCursor(Cursor cursor) {
+        return new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
+                searchNumber, updatedSince, sort, limit, cursor);
+    }
+
+    /** The pattern for {@code ILIKE ... ESCAPE '\'}: the term matches literally, anywhere in the subject. */
+    String likePattern() {
+        String escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    String encode(Ticket last) {
+        String raw = fingerprint() + "|" + sort.keyOf(last).toEpochMilli() + "|" + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Cursor decode(String cursor) {
+        String raw;
+        try {
+            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("cursor is not valid; use the Link header of the previous page");
+        }
+        String[] parts = raw.split("\\|");
+        if (parts.length != 3) {
+            throw new InvalidInput("cursor is not valid; use the Link header of the previous page");
+        }
+        if (!parts[0].equals(fingerprint())) {
+            throw new InvalidInput("cursor belongs to a query with other filters or order; start again without it");
+        }
+        UUID id = Ids.parseOrNull(parts[2]);
+        long millis;
+        try {
+            millis = Long.parseLong(parts[1]);
+        } catch (NumberFormatException e) {
+            id = null;
+            millis = 0;
+        }
+        if (id == null) {
+            throw new InvalidInput("cursor is not valid; use the Link header of the previous page");
+        }
+        return new Cursor(Instant.ofEpochMilli(millis), id);
+    }
+
+    /** Identifies the filters and order (not the page size) a cursor may be used with. */
+    private String fingerprint() {
+        String filters = String.join(";", entityId.toString(), sorted(statuses), sorted(priorities), sorted(channels),
+                String.valueOf(assignedTo), String.valueOf(categoryId), String.valueOf(search),
+                String.valueOf(updatedSince), sort.wire);
+        return Hashing.sha256Hex(filters.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
+    private static String sorted(Set<? extends Enum<?>> values) {
+        TreeSet<String> names = new TreeSet<>();
+        values.forEach(v -> names.add(v.name()));
+        return String.join(",", names);
+    }
+
+    private static <E extends Enum<E>> Set<E> enumList(MultiValueMap<String, String> params, String name,
+                                                       Class<E> type, BiFunction<String, String, E> parser) {
+        Set<E> values = EnumSet.noneOf(type);
+        List<String> raw = params.getOrDefault(name, List.of());
+        for (String value : raw) {
+            for (String item : value.split(",", -1)) {
+                values.add(parser.apply(item.strip().toLowerCase(Locale.ROOT), name));
+            }
+        }
+        return values;
+    }
+
+    private static String single(MultiValueMap<String, String> params, String name) {
+        List<String> values = params.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (new ArrayList<>(new TreeSet<>(values)).size() > 1) {
+            throw new InvalidInput(name + " is given more than once");
+        }
+        return values.get(0);
+    }
+
+    private static UUID uuid(MultiValueMap<String, String> params, String name) {
+        String value = single(params, name);
+        return value == null ? null : Ids.parse(value.strip(), name);
+    }
+
+    private static Instant instant(String value, String name) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            // a '+' offset arrives as a space when the client did not encode it
+            return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput(name + " must be an ISO-8601 timestamp such as 2026-01-31T09:00:00Z");
+        }
+    }
+
+    private static Sort sort(String value) {
+        if (value == null) {
+            return Sort.CREATED_DESC;
+        }
+        for (Sort sort : Sort.values()) {
+            if (sort.wire.equals(value.strip())) {
+                return sort;
+            }
+        }
+        throw new InvalidInput("sort must be one of -createdAt, createdAt, -updatedAt, updatedAt");
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInput("limit must be a whole number from 1 to " + MAX_LIMIT);
+    }
+}

@@ -1,0 +1,18 @@
+package org.helpdesk.ticket;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.helpdesk.common.WireEnum;
+
+/** The ticket lifecycle states; the rules for moving between them live in {@link Ticket}. */
+public enum TicketStatus {
+    NEW, OPEN, PENDING, RESOLVED, CLOSED;
+
+    @JsonValue
+    public String wire() {
+        return WireEnum.wire(this);
+    }
+
+    public static TicketStatus parse(String value, String field) {
+        return WireEnum.parse(TicketStatus.class, value, field);
+    }
+}

@@ -1,0 +1,192 @@
+package org.helpdesk.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.helpdesk.common.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for tickets, their messages and the per-entity ticket number counter. Every statement is by entity. */
+@Repository
+class Tickets {
+    private static final String COLUMNS = """
+            id, entity_id, ticket_number, subject, description, status, priority, channel, contact_email,
+            contact_name, category_id, created_by, assigned_to, created_at, updated_at, first_response_at,
+            resolved_at, closed_at""";
+
+    private final JdbcClient jdbc;
+
+    Tickets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The next ticket number of the entity. The counter row stays locked until the creating transaction ends,
+     * so concurrent creates (on any app node) get distinct numbers, and a rolled-back number is never seen.
+     */
+    long nextNumber(UUID entityId) {
+        jdbc.sql("update entities set last_ticket_number = last_ticket_number + 1 where id = :entityId")
+                .param("entityId", entityId).update();
+        return jdbc.sql("select last_ticket_number from entities where id = :entityId")
+                .param("entityId", entityId).query(Long.class).single();
+    }
+
+    void insert(Ticket t) {
+        jdbc.sql("""
+                insert into tickets (entity_id, id, ticket_number, subject, description, status, priority, channel,
+                    contact_email, contact_name, category_id, created_by, assigned_to, created_at, updated_at,
+                    first_response_at, resolved_at, closed_at)
+                values (:entityId, :id, :number, :subject, :description, :status, :priority, :channel,
+                    :contactEmail, :contactName, :categoryId, :createdBy, :assignedTo, :createdAt, :updatedAt,
+                    :firstResponseAt, :resolvedAt, :closedAt)""")
+                .param("entityId", t.entityId()).param("id", t.id()).param("number", t.number())
+                .param("subject", t.subject()).param("description", t.description())
+                .param("status", t.status().wire()).param("priority", t.priority().wire())
+                .param("channel", t.channel().wire()).param("contactEmail", t.contactEmail())
+                .param("contactName", t.contactName()).param("categoryId", t.categoryId())
+                .param("createdBy", t.createdBy()).param("assignedTo", t.assignedTo())
+                .param("createdAt", Times.sql(t.createdAt())).param("updatedAt", Times.sql(t.updatedAt()))
+                .param("firstResponseAt", Times.sql(t.firstResponseAt()))
+                .param("resolvedAt", Times.sql(t.resolvedAt())).param("closedAt", Times.sql(t.closedAt()))
+                .update();
+    }
+
+    void update(Ticket t) {
+        jdbc.sql("""
+                update tickets set subject = :subject, description = :description, status = :status,
+                    priority = :priority, channel = :channel, contact_email = :contactEmail,
+                    contact_name = :contactName, category_id = :categoryId, assigned_to = :assignedTo,
+                    updated_at = :updatedAt, first_response_at = :firstResponseAt, resolved_at = :resolvedAt,
+                    closed_at = :closedAt
+                where entity_id = :entityId and id = :id""")
+                .param("subject", t.subject()).param("description", t.description())
+                .param("status", t.status().wire()).param("priority", t.priority().wire())
+                .param("channel", t.channel().wire()).param("contactEmail", t.contactEmail())
+                .param("contactName", t.contactName()).param("categoryId", t.categoryId())
+                .param("assignedTo", t.assignedTo()).param("updatedAt", Times.sql(t.updatedAt()))
+                .param("firstResponseAt", Times.sql(t.firstResponseAt()))
+                .param("resolvedAt", Times.sql(t.resolvedAt())).param("closedAt", Times.sql(t.closedAt()))
+                .param("entityId", t.entityId()).param("id", t.id())
+                .update();
+    }
+
+    Optional<Ticket> find(UUID entityId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where entity_id = :entityId and id = :id")
+                .param("entityId", entityId).param("id", id).query((rs, n) -> ticket(rs)).optional();
+    }
+
+    /** The ticket, locked until the transaction ends: changes to one ticket happen one after another. */
+    Optional<Ticket> findForUpdate(UUID entityId, UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where entity_id = :entityId and id = :id for update")
+                .param("entityId", entityId).param("id", id).query((rs, n) -> ticket(rs)).optional();
+    }
+
+    /**
+     * One page of the list: keyset paging on (sort column, id), so a deep page costs what the first one does.
+     * The SQL is assembled from fixed fragments only; every value is a bound parameter.
+     */
+    List<Ticket> list(TicketQuery q, int rows) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from tickets where entity_id = :entityId");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("entityId", q.entityId());
+        if (!q.statuses().isEmpty()) {
+            sql.append(" and status in (:statuses)");
+            params.put("statuses", q.statuses().stream().map(TicketStatus::wire).toList());
+        }
+        if (!q.priorities().isEmpty()) {
+            sql.append(" and priority in (:priorities)");
+            params.put("priorities", q.priorities().stream().map(Priority::wire).toList());
+        }
+        if (!q.channels().isEmpty()) {
+            sql.append(" and channel in (:channels)");
+            params.put("channels", q.channels().stream().map(Channel::wire).toList());
+        }
+        if (q.assignedTo() != null) {
+            sql.append(" and assigned_to = :assignedTo");
+            params.put("assignedTo", q.assignedTo());
+        }
+        if (q.categoryId() != null) {
+            sql.append(" and category_id = :categoryId");
+            params.put("categoryId", q.categoryId());
+        }
+        if (q.updatedSince() != null) {
+            sql.append(" and updated_at >= :updatedSince");
+            params.put("updatedSince", Times.sql(q.updatedSince()));
+        }
+        if (q.search() != null) {
+            params.put("pattern", q.likePattern());
+            if (q.searchNumber() != null) {
+                sql.append(" and (subject ilike :pattern escape '\\' or ticket_number = :number)");
+                params.put("number", q.searchNumber());
+            } else {
+                sql.append(" and subject ilike :pattern escape '\\'");
+            }
+        }
+        String column = q.sort().column;
+        String direction = q.sort().descending ? "desc" : "asc";
+        if (q.after() != null) {
+            sql.append(" and (").append(column).append(", id) ").append(q.sort().descending ? "<" : ">")
+                    .append(" (:afterAt, :afterId)");
+            params.put("afterAt", Times.sql(q.after().at()));
+            params.put("afterId", q.after().id());
+        }
+        sql.append(" order by ").append(column).append(' ').append(direction).append(", id ").append(direction)
+                .append(" limit :rows");
+        params.put("rows", rows);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> ticket(rs)).list();
+    }
+
+    void insertMessage(UUID entityId, Message m) {
+        jdbc.sql("""
+                insert into messages (entity_id, id, ticket_id, author_type, author_id, author_name, body,
+                    is_internal, created_at)
+                values (:entityId, :id, :ticketId, :authorType, :authorId, :authorName, :body, :internal, :createdAt)""")
+                .param("entityId", entityId).param("id", m.id()).param("ticketId", m.ticketId())
+                .param("authorType", m.authorType().wire()).param("authorId", m.authorId())
+                .param("authorName", m.authorName()).param("body", m.body()).param("internal", m.isInternal())
+                .param("createdAt", Times.sql(m.createdAt()))
+                .update();
+    }
+
+    /** The conversation, oldest first. */
+    List<Message> messages(UUID entityId, UUID ticketId) {
+        return jdbc.sql("""
+                select id, ticket_id, author_type, author_id, author_name, body, is_internal, created_at
+                from messages where entity_id = :entityId and ticket_id = :ticketId order by created_at, id""")
+                .param("entityId", entityId).param("ticketId", ticketId)
+                .query((rs, n) -> new Message(rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
+                        AuthorType.parse(rs.getString("author_type"), "authorType"),
+                        rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
+                        rs.getBoolean("is_internal"), Times.read(rs, "created_at")))
+                .list();
+    }
+
+    void unassignAll(UUID entityId, UUID userId, Instant now) {
+        jdbc.sql("""
+                update tickets set assigned_to = null, updated_at = :now
+                where entity_id = :entityId and assigned_to = :userId""")
+                .param("now", Times.sql(now)).param("entityId", entityId).param("userId", userId).update();
+    }
+
+    void uncategorizeAll(UUID entityId, UUID categoryId) {
+        jdbc.sql("update tickets set category_id = null where entity_id = :entityId and category_id = :categoryId")
+                .param("entityId", entityId).param("categoryId", categoryId).update();
+    }
+
+    private static Ticket ticket(ResultSet rs) throws SQLException {
+        return new Ticket(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
+                rs.getLong("ticket_number"), rs.getString("subject"), rs.getString("description"),
+                TicketStatus.parse(rs.getString("status"), "status"),
+                Priority.parse(rs.getString("priority"), "priority"),
+                Channel.parse(rs.getString("channel"), "channel"), rs.getString("contact_email"),
+                rs.getString("contact_name"), rs.getObject("category_id", UUID.class),
+                rs.getObject("created_by", UUID.class), rs.getObject("assigned_to", UUID.class),
+                Times.read(rs, "created_at"), Times.read(rs, "updated_at"), Times.read(rs, "first_response_at"),
+                Times.read(rs, "resolved_at"), Times.read(rs, "closed_at"));
+    }
+}
