@@ -1,8 +1,16 @@
 package org.helpdesk.auth;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.UUID;
 
-/** The principal kept in a browser session: who signed in, nothing about entities (checked per request). */
-public record SessionUser(UUID id, String email, String name) implements Serializable {
+/**
+ * The principal kept in a browser session: who signed in, nothing about entities (checked per request).
+ * Its name is the user id, which Spring Session stores as the session's principal name.
+ */
+public record SessionUser(UUID id, String email, String name) implements Serializable, Principal {
+    @Override
+    public String getName() {
+        return id.toString();
+    }
 }

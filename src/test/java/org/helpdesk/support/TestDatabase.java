@@ -20,6 +20,7 @@ public final class TestDatabase {
             registry.add("spring.datasource.url", () -> url);
             registry.add("spring.datasource.username", () -> env("HELPDESK_TEST_DB_USER", "postgres"));
             registry.add("spring.datasource.password", () -> env("HELPDESK_TEST_DB_PASSWORD", ""));
+            registry.add("spring.flyway.clean-disabled", () -> "false");
         } else {
             registry.add("spring.datasource.url", () ->
                     "jdbc:h2:mem:helpdesk-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");

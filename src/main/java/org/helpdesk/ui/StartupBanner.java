@@ -1,0 +1,34 @@
+package org.helpdesk.ui;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started the server where to open it and how to get an account. */
+@Component
+class StartupBanner {
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    @EventListener
+    void ready(ApplicationReadyEvent event) {
+        if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+            return;
+        }
+        String url = "http://localhost:" + web.getWebServer().getPort();
+        boolean signup = event.getApplicationContext().getEnvironment()
+                .getProperty("helpdesk.signup-enabled", Boolean.class, true);
+        log.info("""
+
+                ------------------------------------------------------------------
+                  Helpdesk is running: open {}
+                  API documentation:   {}/api/docs
+                  {}
+                ------------------------------------------------------------------""",
+                url, url, signup
+                        ? "Sign up: POST " + url + "/api/auth/signup {email, password, name, entityName}"
+                        : "Signup is off: sign in with the HELPDESK_BOOTSTRAP_EMAIL account");
+    }
+}

@@ -1,0 +1,2 @@
+/** Server-rendered pages (Thymeleaf + htmx). */
+package org.helpdesk.ui;
