@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.helpdesk.common.Databases;
 import org.helpdesk.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,9 +23,12 @@ class Tickets {
             resolved_at, closed_at""";
 
     private final JdbcClient jdbc;
+    private final boolean returning;
 
-    Tickets(JdbcClient jdbc) {
+    Tickets(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        // PostgreSQL takes the counter in one round trip with RETURNING; H2 has no RETURNING.
+        this.returning = Databases.isPostgres(dataSource);
     }
 
     /**
@@ -30,6 +36,10 @@ class Tickets {
      * so concurrent creates (on any app node) get distinct numbers, and a rolled-back number is never seen.
      */
     long nextNumber(UUID entityId) {
+        if (returning) {
+            return jdbc.sql("update entities set last_ticket_number = last_ticket_number + 1 where id = :entityId returning last_ticket_number")
+                    .param("entityId", entityId).query(Long.class).single();
+        }
         jdbc.sql("update entities set last_ticket_number = last_ticket_number + 1 where id = :entityId")
                 .param("entityId", entityId).update();
         return jdbc.sql("select last_ticket_number from entities where id = :entityId")
