@@ -1,8 +1,4 @@
--- Substring search on subject (ILIKE '%term%') uses a trigram index.
-create extension if not exists pg_trgm;
-create index tickets_subject_trgm_idx on tickets using gin (subject gin_trgm_ops);
-
--- Spring Session JDBC tables (schema-postgresql.sql of spring-session-jdbc).
+-- Spring Session JDBC tables (spring-session-jdbc's schema; bytea is understood by H2 too).
 create table spring_session (
     primary_id            char(36) not null,
     session_id            char(36) not null,
@@ -23,11 +19,4 @@ create table spring_session_attributes (
     attribute_bytes    bytea        not null,
     constraint spring_session_attributes_pk primary key (session_primary_id, attribute_name),
     constraint spring_session_attributes_fk foreign key (session_primary_id) references spring_session (primary_id) on delete cascade
-);
-
--- Bucket4j token buckets for per-API-key rate limits, shared by every app node.
-create table rate_limit_buckets (
-    id         varchar(64) not null primary key,
-    state      bytea,
-    expires_at bigint
 );
