@@ -251,4 +251,18 @@ class EntityResolutionIT extends ApiTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("role").stringValue()).isEqualTo("agent");
     }
+
+    @Test
+    void entityIdRepeatedInTheQueryWithDifferentValuesIs400() {
+        // Given
+        Owner owner = api.newOwner();
+        Owner other = api.newOwner();
+
+        // When
+        Response r = api.get("/api/settings/members?entityId=" + owner.entity() + "&entityId=" + other.entity())
+                .session(owner.session()).send();
+
+        // Then
+        assertError(r, 400);
+    }
 }

@@ -230,4 +230,44 @@ class ErrorShapeIT extends ApiTest {
         // Then
         assertError(r, 401);
     }
+
+    @Test
+    void errorsAreJsonEvenWhenTheClientAsksForHtml() {
+        // Given
+        Owner owner = api.newOwner();
+
+        // When
+        Response notFound = api.get("/api/no-such-route").bearer(owner.apiKey()).header("Accept", "text/html").send();
+        Response notAllowed = api.put("/api/auth/login").header("Accept", "text/html").json(Map.of()).send();
+        Response unsupported = api.post("/api/auth/login").header("Accept", "text/html").raw("x", "text/plain").send();
+        Response malformed = api.post("/api/auth/login").header("Accept", "text/html").raw("{", "application/json").send();
+        Response badCredentials = api.post("/api/auth/login").header("Accept", "text/html")
+                .json(Map.of("email", HttpApi.uniqueEmail("nobody"), "password", "password1")).send();
+        Response forbidden = api.get("/api/settings/members?entityId=" + owner.entity()).bearer(owner.apiKey())
+                .header("Accept", "text/html").send();
+
+        // Then
+        assertError(notFound, 404);
+        assertError(notAllowed, 405);
+        assertError(unsupported, 415);
+        assertError(malformed, 400);
+        assertError(badCredentials, 401);
+        assertError(forbidden, 403);
+    }
+
+    @Test
+    void jsonWithACharsetParameterIsAccepted() {
+        // Given
+        String email = HttpApi.uniqueEmail("charset");
+
+        // When
+        Response r = api.post("/api/auth/signup").raw(HttpApi.JSON.writeValueAsString(Map.of("email", email,
+                "password", HttpApi.PASSWORD, "name", "Zoë", "entityName", "Ünïcode Co")), "application/json; charset=utf-8").send();
+
+        // Then
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.header("Content-Type")).startsWith("application/json");
+        assertThat(r.json().get("user").get("name").stringValue()).isEqualTo("Zoë");
+        assertThat(r.json().get("entity").get("name").stringValue()).isEqualTo("Ünïcode Co");
+    }
 }

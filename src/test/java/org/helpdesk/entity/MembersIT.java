@@ -385,4 +385,18 @@ class MembersIT extends ApiTest {
         // Then
         assertError(r, 403);
     }
+
+    @Test
+    void viewerIsToldThatOnlyAdminsAndOwnersManageMembers() {
+        // Given
+        Owner owner = api.newOwner();
+        Session viewer = api.newMember(owner, "viewer");
+
+        // When
+        Response r = api.get(members(owner)).session(viewer).send();
+
+        // Then
+        assertError(r, 403);
+        assertThat(r.error()).containsIgnoringCase("admin").doesNotContainIgnoringCase("ticket");
+    }
 }
