@@ -126,4 +126,18 @@ class CsrfIT extends ApiTest {
         assertThat(signup.status()).isEqualTo(201);
         assertThat(login.status()).isEqualTo(200);
     }
+
+    @Test
+    void badKeyOnAnUnsafeSessionRequestIs401NotACsrfError() {
+        // Given
+        Owner owner = api.newOwner();
+
+        // When
+        Response r = api.post("/api/settings/api-keys?entityId=" + owner.entity()).session(owner.session())
+                .withoutHeader("X-XSRF-TOKEN").bearer("ak_0123456789abcdefghijABCDEFGHIJ0123456789")
+                .json(Map.of("name", "Sneaky", "scopes", List.of("read:helpdesk"))).send();
+
+        // Then
+        assertError(r, 401);
+    }
 }

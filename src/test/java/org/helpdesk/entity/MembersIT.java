@@ -399,4 +399,19 @@ class MembersIT extends ApiTest {
         assertError(r, 403);
         assertThat(r.error()).containsIgnoringCase("admin").doesNotContainIgnoringCase("ticket");
     }
+
+    @Test
+    void reAddedMemberDoesNotGetTheirOldKeysBack() {
+        // Given a removed admin whose key was refused
+        Owner owner = api.newOwner();
+        Session admin = api.newMember(owner, "admin");
+        String key = api.createKey(admin, owner.entityId(), List.of("read:helpdesk"));
+        api.delete(member(owner, admin.userId())).session(owner.session()).send();
+
+        // When
+        add(owner, owner.session(), admin.email(), "admin");
+
+        // Then
+        assertError(api.get(HttpApi.PROBE).bearer(key).send(), 401);
+    }
 }
