@@ -9,6 +9,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -54,7 +55,8 @@ class ApiExceptionHandler {
         if (e.getSupportedHttpMethods() != null) {
             builder.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
         }
-        return builder.body(new ApiError("Method " + e.getMethod() + " is not allowed on this path"));
+        return builder.contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError("Method " + e.getMethod() + " is not allowed on this path"));
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
@@ -94,7 +96,7 @@ class ApiExceptionHandler {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         log.warn("Database unavailable (ref {})", ref, e);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .body(new ApiError("The database is unavailable; retry shortly (ref " + ref + ")"));
+                .contentType(MediaType.APPLICATION_JSON).body(new ApiError("The database is unavailable; retry shortly (ref " + ref + ")"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -105,7 +107,8 @@ class ApiExceptionHandler {
                 "Unexpected error (ref " + ref + "); contact your administrator with this reference");
     }
 
+    /** Always JSON, whatever the request's Accept header says: an error must never turn into a bodiless 406. */
     private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(new ApiError(message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message));
     }
 }

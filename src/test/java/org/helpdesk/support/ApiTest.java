@@ -14,7 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * execution {@code it-postgres}), the PostgreSQL database at HELPDESK_TEST_DB_URL. All test classes share one
  * Spring context per database, so tests isolate themselves by creating their own users and entities.
  */
-@SpringBootTest(classes = HelpdeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = HelpdeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // lastUsedAt of API keys is written in batches; a short interval keeps the tests that wait for it fast
+        properties = "helpdesk.api-keys.last-used-flush=PT0.2S")
 @Import(FreshSchema.class)
 public abstract class ApiTest {
 

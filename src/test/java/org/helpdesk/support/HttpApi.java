@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class HttpApi {
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A test-only /api/helpdesk route that echoes the resolved caller (see TenantProbe). */
+    public static final String PROBE = "/api/helpdesk/test-probe";
+    public static final String PASSWORD = "correct horse";
 
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,6 +72,7 @@ public final class HttpApi {
         private final String path;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
+        private boolean chunked;
 
         Call(String method, String path) {
             this.method = method;
@@ -105,11 +109,26 @@ public final class HttpApi {
             return this;
         }
 
+        public Call withoutHeader(String name) {
+            headers.keySet().removeIf(h -> h.equalsIgnoreCase(name));
+            return this;
+        }
+
+        /** Sends the body without Content-Length (chunked transfer encoding). */
+        public Call chunked() {
+            this.chunked = true;
+            return this;
+        }
+
         public Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
             headers.forEach(builder::header);
-            builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
+            if (chunked) {
+                publisher = HttpRequest.BodyPublishers.fromPublisher(publisher);
+            }
+            builder.method(method, publisher);
             try {
                 HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
                 return new Response(response.statusCode(), response.headers().map(), response.body());
@@ -188,11 +207,27 @@ public final class HttpApi {
     /** Signs up a new owner of a new entity and creates an API key with read and write scopes. */
     public Owner newOwner() {
         String email = uniqueEmail("owner");
-        Session session = signup(email, "correct horse", "Olive Owner", "Acme " + UUID.randomUUID());
+        Session session = signup(email, PASSWORD, "Olive Owner", "Acme " + UUID.randomUUID());
         UUID entityId = UUID.fromString(get("/api/me").session(session).send().json()
                 .get("memberships").get(0).get("entity").get("id").stringValue());
         String key = createKey(session, entityId, List.of("read:helpdesk", "write:helpdesk"));
         return new Owner(session, entityId, key);
+    }
+
+    /** Signs up a new user (who also gets an entity of their own). */
+    public Session newUser(String name) {
+        return signup(uniqueEmail(name.toLowerCase(java.util.Locale.ROOT)), PASSWORD, name, name + "'s own " + UUID.randomUUID());
+    }
+
+    /** Signs up a new user and adds them to the owner's entity with this role. */
+    public Session newMember(Owner owner, String role) {
+        Session member = newUser(role.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + role.substring(1));
+        Response r = post("/api/settings/members?entityId=" + owner.entity()).session(owner.session())
+                .json(Map.of("email", member.email(), "role", role)).send();
+        if (r.status() != 201) {
+            throw new IllegalStateException("adding member failed: " + r.status() + " " + r.body());
+        }
+        return member;
     }
 
     public String createKey(Session session, UUID entityId, List<String> scopes) {
