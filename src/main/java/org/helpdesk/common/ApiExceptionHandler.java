@@ -27,6 +27,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /** The one place where exceptions become {@code {"error"}} responses. */
 @RestControllerAdvice
 class ApiExceptionHandler {
+    private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8);
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(ApiException.class)
@@ -55,7 +56,7 @@ class ApiExceptionHandler {
         if (e.getSupportedHttpMethods() != null) {
             builder.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
         }
-        return builder.contentType(MediaType.APPLICATION_JSON)
+        return builder.contentType(JSON)
                 .body(new ApiError("Method " + e.getMethod() + " is not allowed on this path"));
     }
 
@@ -96,7 +97,7 @@ class ApiExceptionHandler {
         String ref = UUID.randomUUID().toString().substring(0, 8);
         log.warn("Database unavailable (ref {})", ref, e);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .contentType(MediaType.APPLICATION_JSON).body(new ApiError("The database is unavailable; retry shortly (ref " + ref + ")"));
+                .contentType(JSON).body(new ApiError("The database is unavailable; retry shortly (ref " + ref + ")"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -109,6 +110,6 @@ class ApiExceptionHandler {
 
     /** Always JSON, whatever the request's Accept header says: an error must never turn into a bodiless 406. */
     private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message));
+        return ResponseEntity.status(status).contentType(JSON).body(new ApiError(message));
     }
 }

@@ -1,22 +1,41 @@
 package org.helpdesk.common;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.module.SimpleModule;
 
-/** Timestamps always as {@code 2019-08-24T14:15:22.123Z}: UTC, exactly three fraction digits. */
+/**
+ * JSON as the contract has it: timestamps always as {@code 2019-08-24T14:15:22.123Z} (UTC, exactly three
+ * fraction digits) and {@code Content-Type: application/json;charset=UTF-8}.
+ */
 @Configuration(proxyBeanMethods = false)
-class JsonConfig {
+class JsonConfig implements WebMvcConfigurer {
     static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof AbstractHttpMessageConverter<?> json
+                    && json.getSupportedMediaTypes().contains(MediaType.APPLICATION_JSON)) {
+                json.setDefaultCharset(StandardCharsets.UTF_8);
+            }
+        }
+    }
 
     @Bean
     JacksonModule instantAsMillisModule() {

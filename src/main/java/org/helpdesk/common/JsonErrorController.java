@@ -43,6 +43,6 @@ class JsonErrorController implements ErrorController {
                 yield resolved.getReasonPhrase();
             }
         };
-        return ResponseEntity.status(resolved).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message));
+        return ResponseEntity.status(resolved).contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8)).body(new ApiError(message));
     }
 }
