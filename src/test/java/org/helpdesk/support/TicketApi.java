@@ -10,6 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import tools.jackson.databind.JsonNode;
 
@@ -65,6 +69,28 @@ public final class TicketApi {
 
     public JsonNode create(HttpApi.Owner owner, String subject) {
         return create(owner, body("subject", subject));
+    }
+
+    /** Creates {@code count} tickets at once (virtual threads), subjects prefix + " " + i; the created tickets. */
+    public List<JsonNode> createConcurrently(HttpApi.Owner owner, int count, String prefix) {
+        List<JsonNode> created = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpApi.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String subject = prefix + " " + i;
+                futures.add(pool.submit(() -> api.post(TICKETS).bearer(owner.apiKey())
+                        .json(Map.of("subject", subject)).send()));
+            }
+            for (Future<HttpApi.Response> f : futures) {
+                created.add(created(f.get()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return created;
     }
 
     public static JsonNode created(HttpApi.Response r) {
