@@ -58,6 +58,26 @@ class TicketGetIT extends ApiTest {
     }
 
     @Test
+    void messagesPostedInQuickSuccessionAreListedInTheOrderTheyWereWritten() {
+        // Given
+        String id = tickets.create(owner, "Rapid fire").get("id").stringValue();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String text = "message " + i;
+            sent.add(tickets.messaged(owner, id, body("body", text, "authorType", i % 2 == 0 ? "agent" : "contact"))
+                    .get("id").stringValue());
+        }
+
+        // When
+        JsonNode t = tickets.get(owner, id);
+
+        // Then
+        List<String> listed = new ArrayList<>();
+        t.get("messages").forEach(m -> listed.add(m.get("id").stringValue()));
+        assertThat(listed).isEqualTo(sent);
+    }
+
+    @Test
     void ticketWithoutMessagesHasAnEmptyMessageList() {
         // Given
         String id = tickets.create(owner, "Quiet").get("id").stringValue();
