@@ -209,6 +209,28 @@ class CategoriesIT extends ApiTest {
     }
 
     @Test
+    void deletingACategoryMovesUpdatedAtOfItsTicketsSoSyncingIntegrationsSeeTheChange() {
+        // Given
+        String category = tickets.createCategory(owner, "Obsolete").get("id").stringValue();
+        JsonNode inIt = tickets.create(owner, body("subject", "in it", "categoryId", category));
+        JsonNode outside = tickets.create(owner, "outside");
+        TicketApi.nextMillisecond();
+        String before = java.time.Instant.now().toString();
+        TicketApi.nextMillisecond();
+
+        // When
+        api.delete(CATEGORIES + "/" + category).bearer(owner.apiKey()).send();
+
+        // Then
+        JsonNode after = tickets.get(owner, inIt.get("id").stringValue());
+        assertThat(after.get("updatedAt").stringValue()).isGreaterThan(inIt.get("updatedAt").stringValue());
+        assertThat(tickets.get(owner, outside.get("id").stringValue()).get("updatedAt"))
+                .isEqualTo(outside.get("updatedAt"));
+        assertThat(tickets.listIds(owner, "updatedSince=" + TicketApi.encode(before)))
+                .containsExactly(inIt.get("id").stringValue());
+    }
+
+    @Test
     void aDeletedCategoryCannotBeUsedForTickets() {
         // Given
         String category = tickets.createCategory(owner, "Gone").get("id").stringValue();

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.helpdesk.support.TicketApi.TICKETS;
 import static org.helpdesk.support.TicketApi.assertError;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.helpdesk.support.ApiTest;
 import org.helpdesk.support.HttpApi;
@@ -139,5 +144,35 @@ class IdempotencyIT extends ApiTest {
         assertError(postMessage(ticketId, "k".repeat(256), "{\"body\": \"x\"}"), 400);
         assertThat(tickets.listIds(owner, "")).containsExactly(ticketId);
         assertThat(messageCount(ticketId)).isZero();
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyCreateOneTicket() throws Exception {
+        // Given
+        String body = "{\"subject\": \"Sent ten times at once\"}";
+
+        // When
+        List<HttpApi.Response> responses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpApi.Response>> futures = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                futures.add(pool.submit(() -> postTicket("burst", body)));
+            }
+            for (Future<HttpApi.Response> f : futures) {
+                responses.add(f.get());
+            }
+        }
+
+        // Then
+        List<String> ids = tickets.listIds(owner, "");
+        assertThat(ids).hasSize(1);
+        for (HttpApi.Response r : responses) {
+            assertThat(r.status()).as(r.body()).isIn(201, 409);
+            if (r.status() == 201) {
+                assertThat(r.json().get("id").stringValue()).isEqualTo(ids.get(0));
+            } else {
+                assertError(r, 409);
+            }
+        }
     }
 }

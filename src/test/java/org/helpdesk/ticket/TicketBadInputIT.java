@@ -126,4 +126,22 @@ class TicketBadInputIT extends ApiTest {
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.json().get("subject").stringValue()).isEqualTo("Grüße");
     }
+
+    @Test
+    void methodsTheContractDoesNotListAre405WithAnErrorBody() {
+        // Given
+        String path = TICKETS + "/" + existing.get("id").stringValue();
+
+        // Then
+        assertError(api.delete(path).bearer(owner.apiKey()).send(), 405);
+        assertError(api.put(path).bearer(owner.apiKey()).json(Map.of("subject", "replaced")).send(), 405);
+        assertError(api.delete(TICKETS).bearer(owner.apiKey()).send(), 405);
+        assertNothingChanged();
+    }
+
+    @Test
+    void anUnknownSubRouteIs404WithAnErrorBody() {
+        assertError(api.get(TICKETS + "/" + existing.get("id").stringValue() + "/attachments").bearer(owner.apiKey())
+                .send(), 404);
+    }
 }
