@@ -96,7 +96,7 @@ class TicketService {
 
     @EventListener
     void onCategoryDeleted(CategoryDeleted event) {
-        tickets.uncategorizeAll(event.entityId(), event.categoryId());
+        tickets.uncategorizeAll(event.entityId(), event.categoryId(), Times.now(clock));
     }
 
     /** categoryId and assignedTo must point into the same entity; unchanged ones are not looked up again. */

@@ -183,9 +183,12 @@ class Tickets {
                 .param("now", Times.sql(now)).param("entityId", entityId).param("userId", userId).update();
     }
 
-    void uncategorizeAll(UUID entityId, UUID categoryId) {
-        jdbc.sql("update tickets set category_id = null where entity_id = :entityId and category_id = :categoryId")
-                .param("entityId", entityId).param("categoryId", categoryId).update();
+    /** Losing the category is a change to the ticket, so updatedAt moves and updatedSince syncs pick it up. */
+    void uncategorizeAll(UUID entityId, UUID categoryId, Instant now) {
+        jdbc.sql("""
+                update tickets set category_id = null, updated_at = :now
+                where entity_id = :entityId and category_id = :categoryId""")
+                .param("now", Times.sql(now)).param("entityId", entityId).param("categoryId", categoryId).update();
     }
 
     private static Ticket ticket(ResultSet rs) throws SQLException {
