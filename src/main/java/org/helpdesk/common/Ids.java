@@ -3,11 +3,14 @@ package org.helpdesk.common;
 import java.util.UUID;
 
 import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 
-/** Time-ordered UUIDv7 ids: new rows land at the right edge of the primary-key index. */
+/**
+ * Time-ordered UUIDv7 ids: new rows land at the right edge of the primary-key index, and ids made in the same
+ * millisecond by one node still increase, so (createdAt, id) orders rows in the order they were made.
+ */
 public final class Ids {
-    private static final TimeBasedEpochRandomGenerator V7 = Generators.timeBasedEpochRandomGenerator();
+    private static final TimeBasedEpochGenerator V7 = Generators.timeBasedEpochGenerator();
 
     private Ids() {
     }
