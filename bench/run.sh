@@ -11,9 +11,11 @@
 # Results: bench/results/<timestamp>/ (results.md, raw wrk and pgbench output, app log). Loopback only.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+# the JVM heap bound the RSS target assumes; override with APP_JAVA_OPTS="" for the JVM defaults (1/4 of RAM)
+export APP_JAVA_OPTS=${APP_JAVA_OPTS--Xmx256m}
 
 SCALE=1 DURATION=20 DB=helpdesk_bench PORT=18180 REUSE=0 LIMITER_RUN=1 CONNS="4 16"
-OPS="create get message patch list deep search"
+OPS="get list deep search patch message create"
 while (($#)); do
     case $1 in
         --scale) SCALE=$2; shift ;;
@@ -183,7 +185,8 @@ fi
     echo
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GB", $2/1048576}' /proc/meminfo), $(uname -r);"
     echo "PostgreSQL $(psql_q -d postgres -c 'show server_version'), shared_buffers $(psql_q -d postgres -c 'show shared_buffers');"
-    echo "Java: $("$(find_java)" -version 2>&1 | head -1). Database: $(cat "$OUT/db-size.txt")."
+    echo "Java: $("$(find_java)" -version 2>&1 | head -1), options '${APP_JAVA_OPTS}'. Database (size|tickets|messages): $(cat "$OUT/db-size.txt")."
+    echo "Load average at the end (other jobs share this machine): $(cut -d' ' -f1-3 /proc/loadavg)."
     [[ -f "$OUT/seed-time.txt" ]] && echo "Seeding: $(cat "$OUT/seed-time.txt") (seconds)."
     echo
     echo "| operation | conns | app req/s | app p50 ms | app p99 ms | app errors | raw PG tx/s | raw p50 ms | raw p99 ms | app/raw |"
