@@ -59,7 +59,7 @@ insert into tickets(entity_id, id, ticket_number, subject, description, status, 
                     contact_email, contact_name, category_id, created_by, assigned_to, created_at, updated_at,
                     first_response_at, resolved_at, closed_at)
 select e.entity_id, (lpad(to_hex(g), 12, '0') || '7000b000' || lpad(to_hex(g), 12, '0'))::uuid, e.num,
-       p.p || ' (order ' || (100000 + (g * 7919) % 900000) || ')',
+       p.p || ' (order ' || (100000 + (g::bigint * 7919) % 900000) || ')',
        'Customer writes: ' || p.p || '. It started after the last update and happens every day. Ref ' || md5(g::text),
        s.status, (array['low','normal','normal','high','urgent'])[1 + g % 5],
        (array['email','web','phone','chat','api'])[1 + g % 5],
