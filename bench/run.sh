@@ -107,11 +107,10 @@ link=$(curl -fsS -D - -o /dev/null "http://127.0.0.1:$PORT/api/helpdesk/tickets?
 [[ -n "$link" ]] || die "no Link header on the first page"
 pad=$(( (4 - ${#link} % 4) % 4 )); b64=$link$(printf '%*s' $pad '' | tr ' ' '=')
 fp=$(printf '%s' "$b64" | tr '_-' '/+' | base64 -d | cut -d'|' -f1)
-psql_q -d "$DB" -c "select (extract(epoch from created_at) * 1000)::bigint || ' ' || id from tickets
+psql_q -d "$DB" -c "select translate(rtrim(replace(encode(convert_to('$fp|' || (extract(epoch from created_at) * 1000)::bigint
+                    || '|' || id, 'UTF8'), 'base64'), E'\\n', ''), '='), '+/', '-_') from tickets
                     where entity_id = '$EID' and ticket_number between $((BIG / 10)) and $((BIG * 9 / 10))
-                    order by random() limit 5000" |
-    while read -r ms id; do printf '%s|%s|%s' "$fp" "$ms" "$id" | base64 -w0 | tr '+/' '-_' | tr -d '='; echo; done \
-        >"$DATA/cursors.txt"
+                    order by random() limit 5000" >"$DATA/cursors.txt"
 read -r MSMIN MSMAX < <(psql_q -F' ' -d "$DB" -c "select min(created_at_ms), max(created_at_ms) from (
     select (extract(epoch from created_at) * 1000)::bigint as created_at_ms from tickets
     where entity_id = '$EID' and ticket_number in ($((BIG / 10)), $((BIG * 9 / 10)))) x")
