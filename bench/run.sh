@@ -6,6 +6,7 @@
 #
 #   --scale S       1 = 1,000,000 tickets in one entity + 1,000,000 over 1,000 others, ~3 messages each (default 1)
 #   --duration N    seconds per measurement (default 20)
+#   --warmup N      seconds of JIT warm-up per operation before measuring (default 15; C2 needs it on 2 cores)
 #   --db NAME       database to create (dropped first!) or reuse (default helpdesk_bench)
 #   --reuse-db      keep an already seeded database of the same scale (skips the seeding)
 # Results: bench/results/<timestamp>/ (results.md, raw wrk and pgbench output, app log). Loopback only.
@@ -14,12 +15,13 @@ source "$(dirname "$0")/lib.sh"
 # the JVM heap bound the RSS target assumes; override with APP_JAVA_OPTS="" for the JVM defaults (1/4 of RAM)
 export APP_JAVA_OPTS=${APP_JAVA_OPTS--Xmx256m}
 
-SCALE=1 DURATION=20 DB=helpdesk_bench PORT=18180 REUSE=0 LIMITER_RUN=1 CONNS="4 16"
+SCALE=1 DURATION=20 WARMUP=15 DB=helpdesk_bench PORT=18180 REUSE=0 LIMITER_RUN=1 CONNS="4 16"
 OPS="get list deep search patch message create"
 while (($#)); do
     case $1 in
         --scale) SCALE=$2; shift ;;
         --duration) DURATION=$2; shift ;;
+        --warmup) WARMUP=$2; shift ;;
         --db) DB=$2; shift ;;
         --port) PORT=$2; shift ;;
         --reuse-db) REUSE=1 ;;
@@ -147,8 +149,8 @@ run_pgbench() {   # run_pgbench OP CONNS SECONDS -> RESULT line (same fields as 
 
 ms() { awk -v u="$1" 'BEGIN {printf "%.1f", u / 1000}'; }
 
-log "warm-up (JIT): 5 s per operation through the app"
-for op in $OPS; do run_wrk "$op" 16 5 -warmup >/dev/null; done
+log "warm-up (JIT): $WARMUP s per operation through the app"
+for op in $OPS; do run_wrk "$op" 16 "$WARMUP" -warmup >/dev/null; done
 
 RES="$OUT/results.tsv"
 printf 'op\tconns\tapp_rps\tapp_p50_ms\tapp_p99_ms\tapp_errors\traw_tps\traw_p50_ms\traw_p99_ms\traw_errors\tratio\n' >"$RES"
@@ -169,7 +171,7 @@ if ((LIMITER_RUN)); then
     log "restarting the app with the rate limiter on (limit high enough never to refuse: measures its cost)"
     stop_pid "$APP_PID_main"
     start_main 100000000
-    for op in get list; do run_wrk "$op" 16 5 -warmup-limiter >/dev/null; done
+    for op in get create; do run_wrk "$op" 16 "$WARMUP" -warmup-limiter >/dev/null; done
     for c in $CONNS; do
         for op in get create; do
             read -r _ arps ap50 ap99 aerr anon areq < <(run_wrk "$op" "$c" "$DURATION" -limiter)
