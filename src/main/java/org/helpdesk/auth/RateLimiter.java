@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -70,14 +71,34 @@ class RateLimiter {
         if (!enabled) {
             return new Decision(true, 0);
         }
-        ConsumptionProbe probe = proxies.get(keyId.toString(), id -> buckets.builder()
-                .withOptimization(Optimizations.batching()).build(id, () -> configuration))
-                .tryConsumeAndReturnRemaining(1);
+        String id = keyId.toString();
+        ConsumptionProbe probe;
+        try {
+            probe = proxies.get(id, key -> buckets.builder()
+                    .withOptimization(Optimizations.batching()).build(key, () -> configuration))
+                    .tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!bucketMissing(e)) {
+                throw e;
+            }
+            // A batch that reaches a bucket not (or no longer) in the table fails as a whole instead of creating
+            // it (bucket4j 8.14); the plain proxy creates it, and later batches find it.
+            probe = buckets.getProxy(id, () -> configuration).tryConsumeAndReturnRemaining(1);
+        }
         if (probe.isConsumed()) {
             return new Decision(true, 0);
         }
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         return new Decision(false, seconds);
+    }
+
+    private static boolean bucketMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isPostgres(DataSource dataSource) {
