@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Small load client and checker for the failure tests (standard library only, loopback only).
+
+  hd.py setup   --base URL --out FILE          sign up a fresh user, create an API key; writes JSON
+  hd.py load    --base URL[,URL...] --key K --seconds S --max N --threads T --out FILE
+                POSTs tickets until S seconds or N attempts; every 201 is appended to FILE as JSON lines
+                (id, number, t); failures are counted; prints a summary JSON
+  hd.py verify  --db DB --entity E --acked FILE [--after T]
+                every acknowledged ticket exists with its number, numbers are unique
+  hd.py session --a URL --b URL                 signup on A; GET /api/me with that session on B
+"""
+import argparse
+import http.client
+import json
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import uuid
+
+
+def request(base, method, path, body=None, headers=None, timeout=5.0):
+    u = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
+    try:
+        h = dict(headers or {})
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            h["Content-Type"] = "application/json"
+        conn.request(method, path, body=data, headers=h)
+        r = conn.getresponse()
+        raw = r.read()
+        return r.status, r.getheaders(), raw
+    finally:
+        conn.close()
+
+
+def cookies_from(headers):
+    jar = {}
+    for name, value in headers:
+        if name.lower() == "set-cookie":
+            pair = value.split(";", 1)[0]
+            k, _, v = pair.partition("=")
+            jar[k.strip()] = v.strip()
+    return jar
+
+
+def cookie_header(jar):
+    return "; ".join(f"{k}={v}" for k, v in jar.items() if v)
+
+
+def signup(base):
+    # kept short: the app stores SessionUser.toString() (id, email and name) as Spring Session's
+    # principal_name, a varchar(100) column, so a long email + name fails the signup on PostgreSQL
+    email = f"f{uuid.uuid4().hex[:8]}@b.ex"
+    status, headers, raw = request(base, "POST", "/api/auth/signup", {
+        "email": email, "password": "correct horse battery", "name": "F", "entityName": "Failure Corp"})
+    if status != 201:
+        raise SystemExit(f"signup on {base}: {status} {raw[:300]!r}")
+    body = json.loads(raw)
+    jar = cookies_from(headers)
+    if "SESSION" not in jar:
+        raise SystemExit(f"signup on {base} set no SESSION cookie: {headers}")
+    return email, body, jar
+
+
+def cmd_setup(a):
+    email, body, jar = signup(a.base)
+    entity = body["entity"]["id"]
+    # a safe request hands out the XSRF-TOKEN cookie; unsafe session requests echo it
+    status, headers, raw = request(a.base, "GET", "/api/me", headers={"Cookie": cookie_header(jar)})
+    jar.update(cookies_from(headers))
+    token = jar.get("XSRF-TOKEN")
+    if status != 200 or not token:
+        raise SystemExit(f"GET /api/me: {status}, cookies {list(jar)}")
+    status, headers, raw = request(a.base, "POST", f"/api/settings/api-keys?entityId={entity}",
+                                   {"name": "failure test", "scopes": ["read:helpdesk", "write:helpdesk"]},
+                                   headers={"Cookie": cookie_header(jar), "X-XSRF-TOKEN": token})
+    if status != 201:
+        raise SystemExit(f"create API key: {status} {raw[:300]!r}")
+    key = json.loads(raw)["key"]
+    with open(a.out, "w") as f:
+        json.dump({"email": email, "entityId": entity, "key": key}, f)
+    print(json.dumps({"entityId": entity}))
+
+
+def cmd_load(a):
+    bases = a.base.split(",")
+    deadline = time.monotonic() + a.seconds
+    lock = threading.Lock()
+    stats = {"attempts": 0, "acked": 0, "errors": 0, "status": {}, "first_error": None, "last_error": None}
+    out = open(a.out, "a", buffering=1)
+    start = time.time()
+
+    def worker(i):
+        n = 0
+        while time.monotonic() < deadline:
+            with lock:
+                if stats["attempts"] >= a.max:
+                    return
+                stats["attempts"] += 1
+            base = bases[(i + n) % len(bases)]
+            n += 1
+            t = time.time() - start
+            try:
+                status, _, raw = request(base, "POST", "/api/helpdesk/tickets",
+                                         {"subject": f"failure test {i}-{n}"},
+                                         headers={"Authorization": "Bearer " + a.key}, timeout=a.timeout)
+            except (OSError, http.client.HTTPException) as e:
+                status, raw = type(e).__name__, b""
+            if status == 201:
+                body = json.loads(raw)
+                line = json.dumps({"id": body["id"], "number": body["ticketNumber"], "t": round(t, 3),
+                                   "node": base})
+                with lock:
+                    stats["acked"] += 1
+                    out.write(line + "\n")
+            else:
+                with lock:
+                    stats["errors"] += 1
+                    stats["status"][str(status)] = stats["status"].get(str(status), 0) + 1
+                    stats["first_error"] = stats["first_error"] if stats["first_error"] is not None else round(t, 3)
+                    stats["last_error"] = round(t, 3)
+                time.sleep(0.05)  # back off a little while the service is down
+
+    threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(a.threads)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(a.seconds + a.timeout + 5)
+    out.close()
+    stats["seconds"] = round(time.time() - start, 1)
+    print(json.dumps(stats))
+
+
+def psql(db, sql):
+    return subprocess.run(["psql", "-X", "-qAt", "-h", "127.0.0.1", "-U", "postgres", "-d", db, "-c", sql],
+                          check=True, capture_output=True, text=True).stdout
+
+
+def cmd_verify(a):
+    acked = [json.loads(l) for l in open(a.acked) if l.strip()]
+    rows = {}
+    for line in psql(a.db, f"select id, ticket_number from tickets where entity_id = '{a.entity}'").splitlines():
+        i, n = line.split("|")
+        rows[i] = int(n)
+    missing = [t for t in acked if t["id"] not in rows]
+    wrong = [t for t in acked if t["id"] in rows and f"HD-{rows[t['id']]}" != t["number"]]
+    numbers = [t["number"] for t in acked]
+    dup_acked = len(numbers) - len(set(numbers))
+    dup_db = len(rows) - len(set(rows.values()))
+    counter = int(psql(a.db, f"select last_ticket_number from entities where id = '{a.entity}'").strip())
+    after = sum(1 for t in acked if t["t"] > a.after) if a.after is not None else None
+    result = {"acked": len(acked), "in_db": len(rows), "missing": len(missing), "wrong_number": len(wrong),
+              "duplicate_numbers_acked": dup_acked, "duplicate_numbers_db": dup_db,
+              "counter": counter, "max_number": max(rows.values(), default=0), "acked_after": after}
+    print(json.dumps(result))
+    ok = (len(acked) > 0 and not missing and not wrong and dup_acked == 0 and dup_db == 0
+          and counter >= result["max_number"] and (after is None or after > 0))
+    if missing:
+        print("missing (first 5):", missing[:5], file=sys.stderr)
+    sys.exit(0 if ok else 1)
+
+
+def cmd_session(a):
+    email, body, jar = signup(a.a)
+    status, _, raw = request(a.b, "GET", "/api/me", headers={"Cookie": cookie_header({"SESSION": jar["SESSION"]})})
+    me = json.loads(raw) if status == 200 else {}
+    ok = status == 200 and me.get("user", {}).get("email") == email
+    print(json.dumps({"signup_node": a.a, "me_node": a.b, "status": status, "same_user": ok}))
+    sys.exit(0 if ok else 1)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("setup"); s.add_argument("--base", required=True); s.add_argument("--out", required=True)
+    s = sub.add_parser("load")
+    s.add_argument("--base", required=True); s.add_argument("--key", required=True)
+    s.add_argument("--seconds", type=float, required=True); s.add_argument("--max", type=int, default=100000)
+    s.add_argument("--threads", type=int, default=8); s.add_argument("--timeout", type=float, default=5.0)
+    s.add_argument("--out", required=True)
+    s = sub.add_parser("verify")
+    s.add_argument("--db", required=True); s.add_argument("--entity", required=True)
+    s.add_argument("--acked", required=True); s.add_argument("--after", type=float)
+    s = sub.add_parser("session"); s.add_argument("--a", required=True); s.add_argument("--b", required=True)
+    a = p.parse_args()
+    {"setup": cmd_setup, "load": cmd_load, "verify": cmd_verify, "session": cmd_session}[a.cmd](a)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,9 @@
+-- The SQL the app runs for this operation (see docs/benchmarks.md), with the rate limiter off.
+-- Variables from bench/run.sh: -D eid, owner, keyhash, big, msmin, msmax.
+\set g random(1, :big)
+select k.id, k.entity_id, k.scopes, u.id as user_id, u.name as user_name, m.role from api_keys k join users u on u.id = k.created_by join memberships m on m.entity_id = k.entity_id and m.user_id = k.created_by where k.secret_hash = :keyhash and k.revoked_at is null and (k.expires_at is null or k.expires_at > now());
+BEGIN;
+select id, entity_id, ticket_number, subject, description, status, priority, channel, contact_email, contact_name, category_id, created_by, assigned_to, created_at, updated_at, first_response_at, resolved_at, closed_at from tickets where entity_id = :eid and id = (lpad(to_hex(:g::bigint), 12, '0') || '7000b000' || lpad(to_hex(:g::bigint), 12, '0'))::uuid for update;
+insert into messages (entity_id, id, ticket_id, author_type, author_id, author_name, body, is_internal, created_at) values (:eid, (lpad(to_hex((extract(epoch from clock_timestamp()) * 1000)::bigint), 12, '0') || '7' || substr(md5(random()::text), 1, 19))::uuid, (lpad(to_hex(:g::bigint), 12, '0') || '7000b000' || lpad(to_hex(:g::bigint), 12, '0'))::uuid, 'agent', :owner, 'Bench Owner 0', 'Thanks, we are looking into it and will get back to you today.', false, now());
+update tickets set subject = subject, description = description, status = case when status = 'new' then 'open' else status end, priority = priority, channel = channel, contact_email = contact_email, contact_name = contact_name, category_id = category_id, assigned_to = assigned_to, updated_at = now(), first_response_at = coalesce(first_response_at, now()), resolved_at = resolved_at, closed_at = closed_at where entity_id = :eid and id = (lpad(to_hex(:g::bigint), 12, '0') || '7000b000' || lpad(to_hex(:g::bigint), 12, '0'))::uuid;
+COMMIT;
