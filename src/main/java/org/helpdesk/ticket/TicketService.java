@@ -51,6 +51,7 @@ class TicketService {
         return tickets.messages(tenant.entityId(), ticketId);
     }
 
+    @Transactional(readOnly = true) // a subject search sets a planner option for its transaction (Tickets.list)
     List<Ticket> list(TicketQuery query, int rows) {
         return tickets.list(query, rows);
     }
