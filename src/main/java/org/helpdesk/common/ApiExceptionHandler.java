@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -92,17 +90,14 @@ class ApiExceptionHandler {
         return error(HttpStatus.CONFLICT, "The change conflicts with data that changed meanwhile; retry");
     }
 
-    @ExceptionHandler({TransientDataAccessException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<ApiError> unavailable(Exception e) {
-        String ref = UUID.randomUUID().toString().substring(0, 8);
-        log.warn("Database unavailable (ref {})", ref, e);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                .contentType(JSON).body(new ApiError("The database is unavailable; retry shortly (ref " + ref + ")"));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         String ref = UUID.randomUUID().toString().substring(0, 8);
+        if (DatabaseUnavailable.matches(e)) {
+            log.warn("Database unavailable (ref {}): {}", ref, e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .contentType(JSON).body(new ApiError(DatabaseUnavailable.MESSAGE + " (ref " + ref + ")"));
+        }
         log.error("Unexpected error (ref {})", ref, e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Unexpected error (ref " + ref + "); contact your administrator with this reference");

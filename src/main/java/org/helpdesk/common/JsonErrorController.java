@@ -23,6 +23,13 @@ class JsonErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         HttpStatus resolved = HttpStatus.resolve(status);
+        Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status >= 500 && error != null && DatabaseUnavailable.matches(error)) {
+            log.warn("Database unavailable: {}", error.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                    .contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8))
+                    .body(new ApiError(DatabaseUnavailable.MESSAGE));
+        }
         if (resolved == null) {
             resolved = HttpStatus.INTERNAL_SERVER_ERROR;
         }
@@ -36,8 +43,7 @@ class JsonErrorController implements ErrorController {
             default -> {
                 if (resolved.is5xxServerError()) {
                     String ref = UUID.randomUUID().toString().substring(0, 8);
-                    log.error("Unexpected error (ref {})", ref,
-                            (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+                    log.error("Unexpected error (ref {})", ref, error);
                     yield "Unexpected error (ref " + ref + "); contact your administrator with this reference";
                 }
                 yield resolved.getReasonPhrase();

@@ -1,0 +1,39 @@
+package org.helpdesk.common;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells failures of reaching the database (restarting, down, pool exhausted) from other errors: those are
+ * answered 503 with Retry-After, so clients retry instead of treating the request as broken.
+ */
+public final class DatabaseUnavailable {
+    private DatabaseUnavailable() {
+    }
+
+    public static boolean matches(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // SQLSTATE class 08: connection exception; 57P0x: the server is shutting down or restarting
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    public static final String MESSAGE = "The database is unavailable; retry shortly";
+}
