@@ -84,6 +84,7 @@ class SecurityConfig {
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/auth/**").permitAll()
+                        .requestMatchers("/api/openapi.yaml", "/api/docs", "/api/docs/**").permitAll() // API reference
                         .requestMatchers("/api/settings/**", "/api/me", "/api/entities", "/api/entities/**").access(sessionOnly)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())

@@ -1,0 +1,599 @@
+package org.helpdesk.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.helpdesk.support.ApiTest;
+import org.helpdesk.support.HttpApi;
+import org.helpdesk.support.OpenApiValidator;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OpenAPI document static/api/openapi.yaml against the running app: it is served, it is valid OpenAPI
+ * 3.1, it lists exactly the app's routes and every route of API.md, and real responses of every route (happy
+ * paths and error paths) validate against it, so the document cannot drift from the app.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OpenApiContractIT extends ApiTest {
+    /** The routes of API.md §3 and §4 ("GET/POST x" written out), in its order. */
+    static final List<String> API_MD_ROUTES = List.of(
+            "GET /api/helpdesk/tickets",
+            "POST /api/helpdesk/tickets",
+            "GET /api/helpdesk/tickets/{id}",
+            "PATCH /api/helpdesk/tickets/{id}",
+            "POST /api/helpdesk/tickets/{id}/messages",
+            "POST /api/auth/signup",
+            "POST /api/auth/login",
+            "POST /api/auth/logout",
+            "GET /api/me",
+            "POST /api/entities",
+            "GET /api/settings/api-keys",
+            "POST /api/settings/api-keys",
+            "DELETE /api/settings/api-keys/{id}",
+            "GET /api/settings/members",
+            "POST /api/settings/members",
+            "PATCH /api/settings/members/{userId}",
+            "DELETE /api/settings/members/{userId}",
+            "GET /api/helpdesk/categories",
+            "POST /api/helpdesk/categories",
+            "PATCH /api/helpdesk/categories/{id}",
+            "DELETE /api/helpdesk/categories/{id}");
+
+    private static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "POST /api/auth/signup", "POST /api/auth/login", "POST /api/auth/logout");
+
+    private final OpenApiValidator contract = OpenApiValidator.get();
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlerMapping;
+
+    // ---------------------------------------------------------------- the document itself
+
+    @Test
+    @Order(1)
+    void theDocumentAndTheDocsPageAreServedWithoutAuthentication() {
+        HttpApi.Response yaml = api.get("/api/openapi.yaml").send();
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.header("Content-Type")).startsWith("application/yaml");
+        assertThat(yaml.body()).isEqualTo(contract.yaml());
+
+        for (String page : List.of("/api/docs", "/api/docs/")) {
+            HttpApi.Response docs = api.get(page).header("Accept", "text/html").send();
+            assertThat(docs.status()).as(page).isEqualTo(200);
+            assertThat(docs.header("Content-Type")).startsWith("text/html");
+            assertThat(docs.body()).contains("id=\"swagger-ui\"", "/webjars/swagger-ui/swagger-ui-bundle.js",
+                    "/api/docs/init.js");
+        }
+        HttpApi.Response init = api.get("/api/docs/init.js").send();
+        assertThat(init.status()).isEqualTo(200);
+        assertThat(init.body()).contains("SwaggerUIBundle", "'/api/openapi.yaml'");
+        for (String asset : List.of("/webjars/swagger-ui/swagger-ui-bundle.js", "/webjars/swagger-ui/swagger-ui.css")) {
+            HttpApi.Response r = api.get(asset).send();
+            assertThat(r.status()).as(asset).isEqualTo(200);
+            assertThat(r.body()).as(asset).hasSizeGreaterThan(10_000);
+        }
+        // the rest of /api stays closed
+        assertThat(api.get("/api/helpdesk/tickets").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void theDocumentIsValidOpenApi31() {
+        assertThat(contract.documentProblems()).as("problems of " + OpenApiValidator.RESOURCE).isEmpty();
+        assertThat(contract.document().get("paths").propertyNames()).hasSize(14);
+
+        JsonNode doc = contract.document();
+        assertThat(doc.get("openapi").stringValue()).isEqualTo("3.1.0");
+        assertThat(doc.at("/components/securitySchemes").propertyNames())
+                .containsExactlyInAnyOrder("bearerAuth", "cookieAuth", "csrfToken");
+        assertThat(contract.yaml()).as("3.0's nullable has no place in 3.1: use type [x, \"null\"]")
+                .doesNotContain("nullable:");
+
+        Set<String> operationIds = new TreeSet<>();
+        for (var path : doc.get("paths").properties()) {
+            String template = path.getKey();
+            for (var op : path.getValue().properties()) {
+                if (op.getKey().equals("parameters")) {
+                    continue;
+                }
+                String name = op.getKey().toUpperCase(Locale.ROOT) + " " + template;
+                JsonNode operation = op.getValue();
+                assertThat(operation.path("operationId").isString()).as(name + " operationId").isTrue();
+                assertThat(operationIds.add(operation.get("operationId").stringValue())).as(name + " unique operationId").isTrue();
+                assertThat(operation.path("summary").isString()).as(name + " summary").isTrue();
+                assertThat(operation.has("security")).as(name + " security").isTrue();
+                JsonNode responses = operation.get("responses");
+                assertThat(responses.propertyNames()).as(name + " has a success response")
+                        .anyMatch(s -> s.startsWith("2"));
+                for (String status : responses.propertyNames()) {
+                    JsonNode response = resolve(responses.get(status));
+                    assertThat(response.path("description").isString()).as(name + " " + status + " description").isTrue();
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        assertThat(response.at("/content/application~1json/schema/$ref").stringValue())
+                                .as(name + " " + status + " is an Error").isEqualTo("#/components/schemas/Error");
+                    }
+                    if (status.equals("429")) {
+                        assertThat(response.at("/headers/Retry-After").isMissingNode()).as(name + " Retry-After").isFalse();
+                    }
+                    if (status.equals("204")) {
+                        assertThat(response.has("content")).as(name + " 204 has no body").isFalse();
+                    }
+                }
+                if (!PUBLIC_OPERATIONS.contains(name)) {
+                    assertThat(responses.has("401")).as(name + " documents 401").isTrue();
+                    assertThat(responses.has("403")).as(name + " documents 403").isTrue();
+                }
+                if (operation.has("requestBody")) {
+                    assertThat(responses.propertyNames()).as(name + " body errors").contains("400", "413", "415");
+                }
+                if (template.startsWith("/api/helpdesk/")) {
+                    assertThat(responses.has("429")).as(name + " documents 429").isTrue();
+                    assertThat(operation.get("security").toString()).as(name + " accepts API keys").contains("bearerAuth");
+                }
+                // every {parameter} of the template is declared as a path parameter
+                Matcher m = Pattern.compile("\\{([^}]+)}").matcher(template);
+                while (m.find()) {
+                    String param = m.group(1);
+                    assertThat(pathParameters(path.getValue(), operation)).as(name + " declares " + param).contains(param);
+                }
+            }
+        }
+        assertThat(doc.at("/paths/~1api~1helpdesk~1tickets/get/responses/200/headers/Link").isMissingNode())
+                .as("Link header on the ticket list").isFalse();
+        assertThat(doc.at("/paths/~1api~1helpdesk~1tickets/post/parameters/0/$ref").stringValue())
+                .isEqualTo("#/components/parameters/IdempotencyKey");
+
+        // response schemas are exact: every field required (present even when null), nothing else allowed
+        for (String schema : List.of("Ticket", "TicketWithMessages", "Message", "Category", "ApiKey", "CreatedApiKey",
+                "Member", "User", "Entity", "EntityRef", "Membership", "Me", "SignupResponse", "LoginResponse", "Error")) {
+            JsonNode node = contract.componentSchema(schema);
+            assertThat(node.get("additionalProperties").asBoolean(true)).as(schema + " additionalProperties").isFalse();
+            List<String> required = new ArrayList<>();
+            node.get("required").forEach(r -> required.add(r.stringValue()));
+            assertThat(required).as(schema + " requires every field").containsExactlyElementsOf(node.get("properties").propertyNames());
+        }
+        // the ticket with messages is the ticket plus "messages"
+        Set<String> withMessages = new LinkedHashSet<>(contract.componentSchema("TicketWithMessages").get("properties").propertyNames());
+        withMessages.remove("messages");
+        assertThat(withMessages).containsExactlyElementsOf(contract.componentSchema("Ticket").get("properties").propertyNames());
+        for (String field : withMessages) {
+            assertThat(contract.componentSchema("TicketWithMessages").at("/properties/" + field))
+                    .as("TicketWithMessages." + field).isEqualTo(contract.componentSchema("Ticket").at("/properties/" + field));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyRouteOfApiMdIsDocumented() throws Exception {
+        assertThat(contract.operations()).containsAll(API_MD_ROUTES);
+        // when the contract is beside the project (as in the dev and CI layouts), the list above must be its list
+        Path apiMd = Path.of("..", "shared", "API.md");
+        if (Files.exists(apiMd)) {
+            Set<String> routes = new TreeSet<>();
+            Matcher m = Pattern.compile("`((?:GET|POST|PUT|PATCH|DELETE)(?:/(?:GET|POST|PUT|PATCH|DELETE))*) (/api/[^`?\\s]*)")
+                    .matcher(Files.readString(apiMd));
+            while (m.find()) {
+                for (String method : m.group(1).split("/")) {
+                    routes.add(method + " " + m.group(2));
+                }
+            }
+            assertThat(routes).as("routes of " + apiMd.toAbsolutePath().normalize())
+                    .containsExactlyInAnyOrderElementsOf(API_MD_ROUTES);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theDocumentListsExactlyTheAppsRoutes() {
+        Set<String> appRoutes = new TreeSet<>();
+        handlerMapping.getHandlerMethods().forEach((info, method) -> {
+            if (isTestCode(method.getBeanType())) {
+                return; // probes that other tests register in the shared context
+            }
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    for (RequestMethod verb : info.getMethodsCondition().getMethods()) {
+                        appRoutes.add(verb.name() + " " + pattern);
+                    }
+                }
+            }
+        });
+        assertThat(contract.operations()).containsExactlyInAnyOrderElementsOf(appRoutes);
+    }
+
+    // ---------------------------------------------------------------- real responses
+
+    @Test
+    @Order(10)
+    void accountRoutes() {
+        String email = HttpApi.uniqueEmail("signup");
+        call("POST", "/api/auth/signup").json(Map.of("email", email, "password", "correct horse", "name", "Sam Signup",
+                "entityName", "Signup Inc")).expect(201);
+        call("POST", "/api/auth/signup").json(Map.of("email", email, "password", "correct horse", "name", "Sam",
+                "entityName", "Again")).expect(409);
+        call("POST", "/api/auth/signup").json(Map.of("email", "not-an-email", "password", "correct horse", "name", "Sam",
+                "entityName", "X")).expect(400);
+        call("POST", "/api/auth/signup").raw("email=x", "text/plain").expect(415);
+        call("POST", "/api/auth/signup").raw("{\"email\": 1", "application/json").expect(400);
+
+        HttpApi.Response login = call("POST", "/api/auth/login").json(Map.of("email", email, "password", "correct horse")).expect(200);
+        assertThat(login.json().at("/user/email").stringValue()).isEqualTo(email);
+        call("POST", "/api/auth/login").json(Map.of("email", email, "password", "wrong password")).expect(401);
+        call("POST", "/api/auth/login").json(Map.of("email", email)).expect(400);
+
+        HttpApi.Owner owner = api.newOwner();
+        HttpApi.Response me = call("GET", "/api/me").session(owner.session()).expect(200);
+        assertThat(me.json().at("/memberships/0/role").stringValue()).isEqualTo("owner");
+        call("GET", "/api/me").expect(401);
+        call("GET", "/api/me").bearer(owner.apiKey()).expect(403);
+
+        HttpApi.Session other = api.login(owner.session().email(), "correct horse");
+        call("POST", "/api/auth/logout").session(other.withoutCsrf()).expect(403);
+        call("POST", "/api/auth/logout").session(other).expect(204);
+        call("GET", "/api/me").session(other).expect(401);
+        call("POST", "/api/auth/logout").expect(204);
+    }
+
+    @Test
+    @Order(11)
+    void entityAndApiKeyRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        HttpApi.Owner stranger = api.newOwner();
+        String entity = "?entityId=" + owner.entity();
+
+        HttpApi.Response created = call("POST", "/api/entities").session(owner.session()).json(Map.of("name", "Second desk")).expect(201);
+        assertThat(created.header("Location")).isEqualTo("/api/entities/" + created.json().get("id").stringValue());
+        call("POST", "/api/entities").session(owner.session()).json(Map.of("name", "")).expect(400);
+        call("POST", "/api/entities").session(owner.session().withoutCsrf()).json(Map.of("name", "X")).expect(403);
+        call("POST", "/api/entities").json(Map.of("name", "X")).expect(401);
+        call("POST", "/api/entities").bearer(owner.apiKey()).json(Map.of("name", "X")).expect(403);
+
+        HttpApi.Response key = call("POST", "/api/settings/api-keys" + entity).session(owner.session())
+                .json(Map.of("name", "expiring", "scopes", List.of("read:helpdesk"), "expiresAt", "2099-01-01T00:00:00Z"))
+                .expect(201);
+        String keyId = key.json().get("id").stringValue();
+        String secret = key.json().get("key").stringValue();
+        call("POST", "/api/settings/api-keys" + entity).session(owner.session())
+                .json(Map.of("name", "bad", "scopes", List.of("admin"))).expect(400);
+        call("POST", "/api/settings/api-keys" + entity).session(owner.session())
+                .json(Map.of("name", "bad", "scopes", List.of())).expect(400);
+        call("POST", "/api/settings/api-keys" + entity).session(owner.session())
+                .raw("x".repeat(1_100_000), "application/json").expect(413);
+
+        HttpApi.Response list = call("GET", "/api/settings/api-keys" + entity).session(owner.session()).expect(200);
+        assertThat(list.body()).doesNotContain(secret);
+        call("GET", "/api/settings/api-keys").session(owner.session()).expect(400);
+        call("GET", "/api/settings/api-keys?entityId=not-a-uuid").session(owner.session()).expect(400);
+        call("GET", "/api/settings/api-keys?entityId=" + stranger.entity()).session(owner.session()).expect(403);
+        call("GET", "/api/settings/api-keys" + entity).bearer(owner.apiKey()).expect(403);
+        call("GET", "/api/settings/api-keys" + entity).expect(401);
+        call("GET", "/api/settings/api-keys").header("x-entity-id", owner.entity()).session(owner.session()).expect(200);
+
+        call("GET", "/api/helpdesk/tickets").bearer(secret).expect(200);
+        call("DELETE", "/api/settings/api-keys/" + keyId + entity).session(owner.session()).expect(204);
+        call("GET", "/api/helpdesk/tickets").bearer(secret).expect(401);
+        call("DELETE", "/api/settings/api-keys/" + keyId + entity).session(owner.session()).expect(404);
+        call("DELETE", "/api/settings/api-keys/" + UUID.randomUUID() + "?entityId=" + stranger.entity())
+                .session(owner.session()).expect(403);
+        call("DELETE", "/api/settings/api-keys/nope" + entity).session(owner.session()).expect(400);
+    }
+
+    @Test
+    @Order(12)
+    void memberRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        String entity = "?entityId=" + owner.entity();
+        String agentEmail = HttpApi.uniqueEmail("agent");
+        HttpApi.Session agent = api.signup(agentEmail, "correct horse", "Ann Agent", "Agent's own desk");
+
+        HttpApi.Response added = call("POST", "/api/settings/members" + entity).session(owner.session())
+                .json(Map.of("email", agentEmail, "role", "agent")).expect(201);
+        assertThat(added.json().get("userId").stringValue()).isEqualTo(agent.userId().toString());
+        call("POST", "/api/settings/members" + entity).session(owner.session())
+                .json(Map.of("email", agentEmail, "role", "agent")).expect(409);
+        call("POST", "/api/settings/members" + entity).session(owner.session())
+                .json(Map.of("email", HttpApi.uniqueEmail("nobody"), "role", "agent")).expect(404);
+        call("POST", "/api/settings/members" + entity).session(owner.session())
+                .json(Map.of("email", agentEmail, "role", "boss")).expect(400);
+        call("GET", "/api/settings/members" + entity).session(owner.session()).expect(200);
+        call("GET", "/api/settings/members" + entity).session(agent).expect(403);
+
+        String agentPath = "/api/settings/members/" + agent.userId() + entity;
+        String ownerPath = "/api/settings/members/" + owner.session().userId() + entity;
+        call("PATCH", agentPath).session(owner.session()).json(Map.of("role", "viewer")).expect(200);
+        call("PATCH", agentPath).session(owner.session()).json(Map.of("role", 3)).expect(400);
+        call("PATCH", ownerPath).session(owner.session()).json(Map.of("role", "admin")).expect(409);
+        call("PATCH", "/api/settings/members/" + UUID.randomUUID() + entity).session(owner.session())
+                .json(Map.of("role", "agent")).expect(404);
+        call("PATCH", agentPath).session(agent).json(Map.of("role", "owner")).expect(403);
+        call("PATCH", agentPath).json(Map.of("role", "agent")).expect(401);
+        call("DELETE", ownerPath).session(owner.session()).expect(409);
+        call("DELETE", "/api/settings/members/nope" + entity).session(owner.session()).expect(400);
+        call("DELETE", agentPath).session(owner.session()).expect(204);
+        call("DELETE", agentPath).session(owner.session()).expect(404);
+    }
+
+    @Test
+    @Order(13)
+    void categoryRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        String readOnly = api.createKey(owner.session(), owner.entityId(), List.of("read:helpdesk"));
+
+        HttpApi.Response created = call("POST", "/api/helpdesk/categories").bearer(owner.apiKey())
+                .json(Map.of("name", "Billing")).expect(201);
+        String id = created.json().get("id").stringValue();
+        call("POST", "/api/helpdesk/categories").bearer(owner.apiKey()).json(Map.of("name", "billing")).expect(409);
+        call("POST", "/api/helpdesk/categories").bearer(owner.apiKey()).json(Map.of("name", "")).expect(400);
+        call("POST", "/api/helpdesk/categories").bearer(readOnly).json(Map.of("name", "Nope")).expect(403);
+        call("POST", "/api/helpdesk/categories?entityId=" + owner.entity()).session(owner.session())
+                .json(Map.of("name", "Shipping")).expect(201);
+        call("POST", "/api/helpdesk/categories").bearer(owner.apiKey()).raw("name: x", "application/yaml").expect(415);
+
+        HttpApi.Response list = call("GET", "/api/helpdesk/categories").bearer(readOnly).expect(200);
+        assertThat(list.json()).hasSize(2);
+        call("GET", "/api/helpdesk/categories").session(owner.session()).expect(400);
+        call("GET", "/api/helpdesk/categories/" + id).bearer(readOnly).expect(200);
+        call("GET", "/api/helpdesk/categories/" + UUID.randomUUID()).bearer(readOnly).expect(404);
+        call("GET", "/api/helpdesk/categories/42").bearer(readOnly).expect(400);
+
+        call("PATCH", "/api/helpdesk/categories/" + id).bearer(owner.apiKey()).json(Map.of("name", "Invoices")).expect(200);
+        call("PATCH", "/api/helpdesk/categories/" + id).bearer(owner.apiKey()).json(Map.of()).expect(200);
+        call("PATCH", "/api/helpdesk/categories/" + id).bearer(owner.apiKey()).json(Map.of("name", "Shipping")).expect(409);
+        call("PATCH", "/api/helpdesk/categories/" + id).bearer(readOnly).json(Map.of("name", "X")).expect(403);
+        call("PATCH", "/api/helpdesk/categories/" + UUID.randomUUID()).bearer(owner.apiKey()).json(Map.of("name", "X")).expect(404);
+
+        call("DELETE", "/api/helpdesk/categories/" + id).bearer(readOnly).expect(403);
+        call("DELETE", "/api/helpdesk/categories/" + id).bearer(owner.apiKey()).expect(204);
+        call("DELETE", "/api/helpdesk/categories/" + id).bearer(owner.apiKey()).expect(404);
+        call("DELETE", "/api/helpdesk/categories/" + id).expect(401);
+    }
+
+    @Test
+    @Order(14)
+    void ticketAndMessageRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        HttpApi.Owner stranger = api.newOwner();
+        String readOnly = api.createKey(owner.session(), owner.entityId(), List.of("read:helpdesk"));
+        String categoryId = api.post("/api/helpdesk/categories").bearer(owner.apiKey()).json(Map.of("name", "Hardware"))
+                .send().json().get("id").stringValue();
+
+        HttpApi.Response minimal = call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .json(Map.of("subject", "Printer on fire")).expect(201);
+        String ticketId = minimal.json().get("id").stringValue();
+        assertThat(minimal.header("Location")).isEqualTo("/api/helpdesk/tickets/" + ticketId);
+        assertThat(minimal.json().propertyNames()).as("field order of a ticket")
+                .containsExactlyElementsOf(contract.componentSchema("Ticket").get("properties").propertyNames());
+
+        HttpApi.Response full = call("POST", "/api/helpdesk/tickets?entityId=" + owner.entity()).session(owner.session())
+                .json(Map.of("subject", "Everything set", "description", "Long text", "status", "pending",
+                        "priority", "urgent", "channel", "phone", "contactEmail", "pat@example.com",
+                        "contactName", "Pat Contact", "categoryId", categoryId,
+                        "assignedTo", owner.session().userId().toString()))
+                .expect(201);
+        String fullId = full.json().get("id").stringValue();
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey()).json(Map.of("description", "no subject")).expect(400);
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey()).json(Map.of("subject", 42)).expect(400);
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey()).raw("[]", "application/json").expect(400);
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey()).raw("{\"subject\":\"a\"} x", "application/json").expect(400);
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .json(Map.of("subject", "s", "categoryId", UUID.randomUUID().toString())).expect(400);
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey()).raw("subject=x", "text/plain").expect(415);
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .raw("{\"subject\":\"" + "x".repeat(1_100_000) + "\"}", "application/json").expect(413);
+        call("POST", "/api/helpdesk/tickets").bearer(readOnly).json(Map.of("subject", "s")).expect(403);
+        call("POST", "/api/helpdesk/tickets").session(owner.session()).json(Map.of("subject", "s")).expect(400);
+        call("POST", "/api/helpdesk/tickets?entityId=" + owner.entity()).session(owner.session().withoutCsrf())
+                .json(Map.of("subject", "s")).expect(403);
+        call("POST", "/api/helpdesk/tickets").json(Map.of("subject", "s")).expect(401);
+
+        // safe retries
+        HttpApi.Response first = call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .header("Idempotency-Key", "retry-1").json(Map.of("subject", "Once")).expect(201);
+        HttpApi.Response replay = call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .header("Idempotency-Key", "retry-1").json(Map.of("subject", "Once")).expect(201);
+        assertThat(replay.json()).isEqualTo(first.json());
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .header("Idempotency-Key", "retry-1").json(Map.of("subject", "Other")).expect(409);
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .header("Idempotency-Key", "k".repeat(256)).json(Map.of("subject", "Too long a key")).expect(400);
+
+        // list, filters, paging
+        HttpApi.Response page1 = call("GET", "/api/helpdesk/tickets?limit=2").bearer(readOnly).expect(200);
+        assertThat(page1.json()).hasSize(2);
+        String link = page1.header("Link");
+        assertThat(link).matches("<http://[^>]+/api/helpdesk/tickets\\?[^>]*cursor=[^>]+>; rel=\"next\"");
+        String next = link.substring(link.indexOf("/api/"), link.indexOf('>'));
+        HttpApi.Response page2 = call("GET", next).bearer(readOnly).expect(200);
+        assertThat(page2.json()).isNotEmpty();
+        call("GET", "/api/helpdesk/tickets?status=new,open,pending&priority=urgent,normal&channel=api,phone"
+                + "&sort=updatedAt&q=HD-1&limit=200&updatedSince=2020-01-01T00:00:00Z&categoryId=" + categoryId
+                + "&assignedTo=" + owner.session().userId()).bearer(readOnly).expect(200);
+        call("GET", "/api/helpdesk/tickets?entityId=" + owner.entity()).session(owner.session()).expect(200);
+        call("GET", "/api/helpdesk/tickets").header("x-entity-id", owner.entity()).session(owner.session()).expect(200);
+        call("GET", "/api/helpdesk/tickets?status=bogus").bearer(readOnly).expect(400);
+        call("GET", "/api/helpdesk/tickets?limit=0").bearer(readOnly).expect(400);
+        call("GET", "/api/helpdesk/tickets?sort=subject").bearer(readOnly).expect(400);
+        call("GET", "/api/helpdesk/tickets?cursor=garbage").bearer(readOnly).expect(400);
+        call("GET", next.replace("limit=2", "limit=2&status=new")).bearer(readOnly).expect(400);
+        call("GET", "/api/helpdesk/tickets?entityId=" + owner.entity()).header("x-entity-id", stranger.entity())
+                .bearer(readOnly).expect(400);
+        call("GET", "/api/helpdesk/tickets?entityId=" + stranger.entity()).bearer(readOnly).expect(403);
+        call("GET", "/api/helpdesk/tickets?entityId=" + stranger.entity()).session(owner.session()).expect(403);
+        call("GET", "/api/helpdesk/tickets").bearer("ak_" + "x".repeat(40)).expect(401);
+        call("GET", "/api/helpdesk/tickets").bearer("not-a-key").expect(401);
+        call("GET", "/api/helpdesk/tickets").header("Authorization", "Basic dXNlcjpwYXNz").expect(401);
+
+        // messages
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "We are on it")).expect(201);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "Still burning", "authorType", "contact")).expect(201);
+        call("POST", "/api/helpdesk/tickets/" + fullId + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "Auto-closed soon", "authorType", "system", "authorName", "Robot")).expect(201);
+        HttpApi.Response note = call("POST", "/api/helpdesk/tickets/" + fullId + "/messages?entityId=" + owner.entity())
+                .session(owner.session()).json(Map.of("body", "Internal note", "isInternal", true)).expect(201);
+        assertThat(note.header("Location")).startsWith("/api/helpdesk/tickets/" + fullId + "/messages/");
+        assertThat(note.json().propertyNames()).as("field order of a message")
+                .containsExactlyElementsOf(contract.componentSchema("Message").get("properties").propertyNames());
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .header("Idempotency-Key", "msg-1").json(Map.of("body", "Once")).expect(201);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .header("Idempotency-Key", "msg-1").json(Map.of("body", "Once")).expect(201);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .header("Idempotency-Key", "msg-1").json(Map.of("body", "Twice")).expect(409);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "secret", "authorType", "contact", "isInternal", true)).expect(400);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "")).expect(400);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .raw("body", "text/plain").expect(415);
+        call("POST", "/api/helpdesk/tickets/" + UUID.randomUUID() + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "Anyone?")).expect(404);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(stranger.apiKey())
+                .json(Map.of("body", "Not mine")).expect(404);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(readOnly)
+                .json(Map.of("body", "read only")).expect(403);
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").json(Map.of("body", "who")).expect(401);
+
+        // one ticket with its messages
+        HttpApi.Response withMessages = call("GET", "/api/helpdesk/tickets/" + ticketId).bearer(readOnly).expect(200);
+        assertThat(withMessages.json().get("messages")).hasSize(3);
+        call("GET", "/api/helpdesk/tickets/" + fullId + "?entityId=" + owner.entity()).session(owner.session()).expect(200);
+        call("GET", "/api/helpdesk/tickets/" + UUID.randomUUID()).bearer(readOnly).expect(404);
+        call("GET", "/api/helpdesk/tickets/" + ticketId).bearer(stranger.apiKey()).expect(404);
+        call("GET", "/api/helpdesk/tickets/HD-1").bearer(readOnly).expect(400);
+        call("GET", "/api/helpdesk/tickets/" + ticketId).expect(401);
+
+        // merge-patch
+        call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(owner.apiKey())
+                .raw("{\"status\":\"closed\",\"description\":null,\"contactEmail\":null,\"contactName\":null,"
+                        + "\"categoryId\":null,\"assignedTo\":null}", "application/json").expect(200);
+        call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(owner.apiKey()).json(Map.of()).expect(200);
+        call("PATCH", "/api/helpdesk/tickets/" + fullId + "?entityId=" + owner.entity()).session(owner.session())
+                .json(Map.of("status", "open", "priority", "low")).expect(200);
+        call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(owner.apiKey())
+                .raw("{\"subject\":null}", "application/json").expect(400);
+        call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(owner.apiKey())
+                .json(Map.of("contactEmail", "nope")).expect(400);
+        call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(owner.apiKey()).raw("x", "text/plain").expect(415);
+        call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(readOnly).json(Map.of("priority", "high")).expect(403);
+        call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(stranger.apiKey()).json(Map.of("priority", "high")).expect(404);
+        call("PATCH", "/api/helpdesk/tickets/" + fullId).json(Map.of("priority", "high")).expect(401);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyDocumentedOperationWasExercisedAndValidated() {
+        Set<String> covered = contract.covered();
+        for (String operation : contract.operations()) {
+            assertThat(covered).as(operation + " with a success status")
+                    .anyMatch(c -> c.startsWith(operation + " 2"));
+            if (!PUBLIC_OPERATIONS.contains(operation)) {
+                assertThat(covered).as(operation + " with an error status")
+                        .anyMatch(c -> c.startsWith(operation + " 4"));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Checked call(String method, String path) {
+        return new Checked(method, path);
+    }
+
+    /** A request whose response is checked against the document, after its status. */
+    private final class Checked {
+        private final String method;
+        private final String path;
+        private final HttpApi.Call call;
+
+        Checked(String method, String path) {
+            this.method = method;
+            this.path = path;
+            this.call = api.method(method, path);
+        }
+
+        Checked bearer(String key) {
+            call.bearer(key);
+            return this;
+        }
+
+        Checked session(HttpApi.Session session) {
+            call.session(session);
+            return this;
+        }
+
+        Checked header(String name, String value) {
+            call.header(name, value);
+            return this;
+        }
+
+        Checked json(Object value) {
+            call.json(value);
+            return this;
+        }
+
+        Checked raw(String body, String contentType) {
+            call.raw(body, contentType);
+            return this;
+        }
+
+        HttpApi.Response expect(int status) {
+            HttpApi.Response response = call.send();
+            assertThat(response.status()).as(method + " " + abbreviate(path) + " -> " + abbreviate(response.body()))
+                    .isEqualTo(status);
+            contract.assertValid(method, path, response);
+            return response;
+        }
+    }
+
+    private JsonNode resolve(JsonNode node) {
+        JsonNode ref = node.get("$ref");
+        return ref == null ? node : contract.document().at(ref.stringValue().substring(1));
+    }
+
+    private Set<String> pathParameters(JsonNode pathItem, JsonNode operation) {
+        Set<String> names = new TreeSet<>();
+        for (JsonNode list : List.of(pathItem.path("parameters"), operation.path("parameters"))) {
+            for (JsonNode parameter : list) {
+                JsonNode p = resolve(parameter);
+                if ("path".equals(p.path("in").stringValue(null))) {
+                    assertThat(p.path("required").asBoolean(false)).as("path parameter " + p.get("name") + " required").isTrue();
+                    names.add(p.get("name").stringValue());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static boolean isTestCode(Class<?> type) {
+        var source = type.getProtectionDomain().getCodeSource();
+        return source != null && source.getLocation().toString().contains("test-classes");
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+}
