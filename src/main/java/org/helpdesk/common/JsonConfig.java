@@ -29,6 +29,13 @@ class JsonConfig implements WebMvcConfigurer {
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        // JSON only: a YAML/XML/CBOR module that some library brings onto the classpath must not make the API
+        // accept other body formats (the contract answers them 415).
+        converters.removeIf(c -> c.getSupportedMediaTypes().stream().anyMatch(m -> {
+            String subtype = m.getSubtype();
+            return subtype.contains("yaml") || subtype.contains("xml") || subtype.contains("cbor")
+                    || subtype.contains("smile");
+        }));
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof AbstractHttpMessageConverter<?> json
                     && json.getSupportedMediaTypes().contains(MediaType.APPLICATION_JSON)) {

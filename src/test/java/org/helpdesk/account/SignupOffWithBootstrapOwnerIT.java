@@ -5,14 +5,13 @@ import static org.helpdesk.support.ApiAssertions.assertError;
 
 import java.util.Map;
 
-import org.helpdesk.support.ApiTest;
+import org.helpdesk.support.LockedDownInstallTest;
 import org.helpdesk.support.HttpApi;
 import org.helpdesk.support.HttpApi.Response;
 import org.helpdesk.support.HttpApi.Session;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,16 +19,10 @@ import tools.jackson.databind.JsonNode;
  * Spring context, so both settings share it. The database outlives the context (and, on PostgreSQL, the run),
  * so the bootstrap has usually run before: exactly what its idempotency must cope with.
  */
-@TestPropertySource(properties = {
-        "helpdesk.signup-enabled=false",
-        "helpdesk.bootstrap.email=" + SignupOffWithBootstrapOwnerIT.EMAIL,
-        "helpdesk.bootstrap.password=" + SignupOffWithBootstrapOwnerIT.PASSWORD,
-        "helpdesk.bootstrap.name=Boot Strap",
-        "helpdesk.bootstrap.entity-name=" + SignupOffWithBootstrapOwnerIT.ENTITY})
-class SignupOffWithBootstrapOwnerIT extends ApiTest {
-    static final String EMAIL = "Bootstrap-Owner@Example.com";
-    static final String PASSWORD = "bootstrap secret";
-    static final String ENTITY = "Bootstrapped Desk";
+class SignupOffWithBootstrapOwnerIT extends LockedDownInstallTest {
+    static final String EMAIL = BOOTSTRAP_EMAIL;
+    static final String PASSWORD = BOOTSTRAP_PASSWORD;
+    static final String ENTITY = BOOTSTRAP_ENTITY;
 
     @Autowired
     Bootstrap bootstrap;
