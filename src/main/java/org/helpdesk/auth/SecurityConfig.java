@@ -92,6 +92,11 @@ class SecurityConfig {
                         .authenticationEntryPoint((request, response, ex) ->
                                 ErrorResponses.write(response, 401, "Authentication required: send Authorization: Bearer ak_... or sign in"))
                         .accessDeniedHandler(accessDenied()))
+                // Pages load scripts only from this server, so injected markup cannot run script.
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                                + "form-action 'self'")))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
