@@ -17,7 +17,7 @@ failure_cleanup() {
     [[ -n "$LOAD_PID" ]] && kill "$LOAD_PID" 2>/dev/null
     stop_pid "$APP_PID_a"; stop_pid "$APP_PID_b"
     ((KEEP_DB)) || drop_db "$DB"
-    if ((rc != 0)); then
+    if ((rc != 0)) || ((${KEEP_LOGS:-0})); then
         log "logs kept in $WORK"; tail -n 20 "$WORK"/app-*.log 2>/dev/null | cut -c1-300 >&2
     else
         rm -rf "$WORK"

@@ -7,10 +7,12 @@ import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells failures of reaching the database (restarting, down, pool exhausted) from other errors: those are
- * answered 503 with Retry-After, so clients retry instead of treating the request as broken.
+ * answered 503 with Retry-After, so clients retry instead of treating the request as broken. A failed commit or
+ * rollback (TransactionSystemException) is counted too: the connection died under the transaction.
  */
 public final class DatabaseUnavailable {
     private DatabaseUnavailable() {
@@ -19,7 +21,8 @@ public final class DatabaseUnavailable {
     public static boolean matches(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+                    || t instanceof CannotCreateTransactionException || t instanceof TransactionSystemException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
