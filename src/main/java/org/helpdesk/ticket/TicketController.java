@@ -24,8 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** The tickets API: list, create, get with messages, merge-patch, add message. */
 @RestController
@@ -37,12 +36,10 @@ class TicketController {
 
     private final TicketService service;
     private final Idempotency idempotency;
-    private final JsonMapper json;
 
-    TicketController(TicketService service, Idempotency idempotency, JsonMapper json) {
+    TicketController(TicketService service, Idempotency idempotency) {
         this.service = service;
         this.idempotency = idempotency;
-        this.json = json;
     }
 
     @GetMapping
@@ -71,13 +68,15 @@ class TicketController {
         });
     }
 
+    /** A ticket with its conversation: the ticket's fields, then {@code messages}. */
+    record TicketWithMessages(@JsonUnwrapped Ticket ticket, List<Message> messages) {
+    }
+
     @GetMapping("/{id}")
-    ObjectNode get(Tenant tenant, @PathVariable String id) {
+    TicketWithMessages get(Tenant tenant, @PathVariable String id) {
         tenant.requireRead();
         Ticket ticket = service.get(tenant, Ids.parse(id, "id"));
-        ObjectNode node = json.valueToTree(ticket);
-        node.set("messages", json.valueToTree(service.messages(tenant, ticket.id())));
-        return node;
+        return new TicketWithMessages(ticket, service.messages(tenant, ticket.id()));
     }
 
     @PatchMapping("/{id}")
