@@ -83,10 +83,17 @@ class ApiExceptionHandler {
         return error(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large");
     }
 
-    /** A constraint the checks before the write did not catch, e.g. a row deleted concurrently. */
+    /**
+     * A constraint the checks before the write did not catch: a duplicate or a row deleted meanwhile is a
+     * conflict (409); a value the database refuses (SQLSTATE class 22, e.g. too long) is bad input (400).
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> integrity(DataIntegrityViolationException e) {
-        log.info("Constraint violation answered with 409: {}", e.getMostSpecificCause().getMessage());
+        log.info("Constraint violation: {}", e.getMostSpecificCause().getMessage());
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            return error(HttpStatus.BAD_REQUEST, "A value is too long or not valid for its field");
+        }
         return error(HttpStatus.CONFLICT, "The change conflicts with data that changed meanwhile; retry");
     }
 

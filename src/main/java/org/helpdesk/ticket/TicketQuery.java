@@ -174,9 +174,12 @@ record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> prio
         if (value == null) {
             return null;
         }
+        String text = value.strip().replace(' ', '+'); // a '+' offset arrives as a space when not encoded
         try {
-            // a '+' offset arrives as a space when the client did not encode it
-            return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant().truncatedTo(ChronoUnit.MILLIS);
+            if (text.length() == 10) { // a bare date: from its start, UTC
+                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
             throw new InvalidInput(name + " must be an ISO-8601 timestamp such as 2026-01-31T09:00:00Z");
         }

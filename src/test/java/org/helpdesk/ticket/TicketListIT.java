@@ -240,6 +240,16 @@ class TicketListIT extends ApiTest {
     }
 
     @Test
+    void updatedSinceAcceptsABareDateAsItsStartInUtc() {
+        // Given
+        String ticket = create("dated");
+
+        // Then
+        assertThat(list("updatedSince=2000-01-01")).containsExactly(ticket);
+        assertThat(list("updatedSince=2999-01-01")).isEmpty();
+    }
+
+    @Test
     void updatedSinceAcceptsAnOffset() {
         // Given
         String id = create("offset");
