@@ -50,7 +50,7 @@ class PagesInBrowserIT extends ApiTest {
         WebDriver driver = open("/");
 
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Helpdesk is running");
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> js(d, "return typeof htmx") .equals("object"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> js(d, "return typeof htmx").equals("object"));
         assertThat(js(driver, "return htmx.version")).isEqualTo("2.0.10");
         browser.screenshot();
         assertThat(browser.consoleErrors()).isEmpty();
@@ -85,6 +85,18 @@ class PagesInBrowserIT extends ApiTest {
         assertThat(js(driver, "return typeof window.__x")).isEqualTo("undefined");
         browser.screenshot();
         assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /** Guards the checks above: a CSP violation really does reach the console as a SEVERE entry. */
+    @Test
+    void aCspViolationShowsUpInTheConsole() {
+        WebDriver driver = open("/");
+        js(driver, "var s = document.createElement('script'); s.textContent = 'window.__y = 1';"
+                + " document.head.appendChild(s);");
+
+        assertThat(js(driver, "return typeof window.__y")).isEqualTo("undefined");
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !browser.consoleErrors().isEmpty());
+        assertThat(browser.consoleErrors()).anySatisfy(e -> assertThat(e).contains("Content Security Policy"));
     }
 
     private static void assertNoAlert(WebDriver driver) {
