@@ -27,6 +27,16 @@ class JsonConfig implements WebMvcConfigurer {
     static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** Instant.toString() after cutting to milliseconds, with ".000" added when the fraction is zero (fast path). */
+    static String millis(Instant value) {
+        Instant cut = value.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String text = cut.toString();
+        if (cut.getNano() == 0 && text.length() == 20) {
+            return text.substring(0, 19) + ".000Z";
+        }
+        return text.length() == 24 ? text : MILLIS.format(cut); // years beyond 9999 and the like
+    }
+
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         // JSON only: a YAML/XML/CBOR module that some library brings onto the classpath must not make the API
@@ -49,7 +59,7 @@ class JsonConfig implements WebMvcConfigurer {
         return new SimpleModule("helpdesk-instants").addSerializer(Instant.class, new ValueSerializer<Instant>() {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializationContext ctxt) {
-                gen.writeString(MILLIS.format(value));
+                gen.writeString(millis(value));
             }
         });
     }

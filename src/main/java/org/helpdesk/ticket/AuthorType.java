@@ -7,9 +7,11 @@ import org.helpdesk.common.WireEnum;
 public enum AuthorType {
     AGENT, CONTACT, SYSTEM;
 
+    private final String wire = WireEnum.wire(this);
+
     @JsonValue
     public String wire() {
-        return WireEnum.wire(this);
+        return wire;
     }
 
     public static AuthorType parse(String value, String field) {

@@ -7,9 +7,11 @@ import org.helpdesk.common.WireEnum;
 public enum Channel {
     EMAIL, WEB, PHONE, CHAT, API;
 
+    private final String wire = WireEnum.wire(this);
+
     @JsonValue
     public String wire() {
-        return WireEnum.wire(this);
+        return wire;
     }
 
     public static Channel parse(String value, String field) {

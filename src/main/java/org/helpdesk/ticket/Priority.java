@@ -7,9 +7,11 @@ import org.helpdesk.common.WireEnum;
 public enum Priority {
     LOW, NORMAL, HIGH, URGENT;
 
+    private final String wire = WireEnum.wire(this);
+
     @JsonValue
     public String wire() {
-        return WireEnum.wire(this);
+        return wire;
     }
 
     public static Priority parse(String value, String field) {

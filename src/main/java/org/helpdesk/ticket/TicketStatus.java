@@ -7,9 +7,11 @@ import org.helpdesk.common.WireEnum;
 public enum TicketStatus {
     NEW, OPEN, PENDING, RESOLVED, CLOSED;
 
+    private final String wire = WireEnum.wire(this);
+
     @JsonValue
     public String wire() {
-        return WireEnum.wire(this);
+        return wire;
     }
 
     public static TicketStatus parse(String value, String field) {
