@@ -38,10 +38,7 @@ class AccountController {
         this.properties = properties;
     }
 
-    record EntityView(java.util.UUID id, String name, java.time.Instant createdAt) {
-    }
-
-    record SignupResponse(Users.UserView user, EntityView entity) {
+    record SignupResponse(Users.UserView user, Entities.EntityRow entity) {
     }
 
     record LoginResponse(Users.UserView user) {
@@ -69,9 +66,7 @@ class AccountController {
         String entityName = JsonInput.text(in.requiredString("entityName"), "entityName", 255);
         AccountService.Signup signup = accounts.signup(email, password, name, entityName);
         sessions.signIn(new SessionUser(signup.user().id(), signup.user().email(), signup.user().name()), request, response);
-        var entity = signup.entity();
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new SignupResponse(signup.user().view(), new EntityView(entity.id(), entity.name(), entity.createdAt())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new SignupResponse(signup.user().view(), signup.entity()));
     }
 
     @PostMapping("/api/auth/login")

@@ -1,12 +1,9 @@
 package org.helpdesk.apikey;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.helpdesk.auth.Scope;
 import org.helpdesk.common.Times;
@@ -31,7 +28,7 @@ class ApiKeys {
                 insert into api_keys (entity_id, id, name, prefix, secret_hash, scopes, created_by, created_at, expires_at)
                 values (:entityId, :id, :name, :prefix, :hash, :scopes, :createdBy, :createdAt, :expiresAt)""")
                 .param("entityId", key.entityId()).param("id", key.id()).param("name", key.name())
-                .param("prefix", key.prefix()).param("hash", secretHash).param("scopes", store(key.scopes()))
+                .param("prefix", key.prefix()).param("hash", secretHash).param("scopes", Scope.store(key.scopes()))
                 .param("createdBy", key.createdBy()).param("createdAt", Times.sql(key.createdAt()))
                 .param("expiresAt", Times.sql(key.expiresAt()))
                 .update();
@@ -44,7 +41,7 @@ class ApiKeys {
                 from api_keys where entity_id = :entityId and revoked_at is null order by created_at desc, id desc""")
                 .param("entityId", entityId)
                 .query((rs, n) -> new KeyRow(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
-                        rs.getString("name"), rs.getString("prefix"), load(rs.getString("scopes")),
+                        rs.getString("name"), rs.getString("prefix"), Scope.load(rs.getString("scopes")),
                         rs.getObject("created_by", UUID.class), Times.read(rs, "created_at"),
                         Times.read(rs, "expires_at"), Times.read(rs, "last_used_at")))
                 .list();
@@ -62,13 +59,5 @@ class ApiKeys {
                 .param("now", Times.sql(now)).param("entityId", entityId).param("userId", userId).update();
     }
 
-    private static String store(Set<Scope> scopes) {
-        return scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(" "));
-    }
 
-    private static Set<Scope> load(String stored) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        Arrays.stream(stored.split(" ")).filter(s -> !s.isBlank()).map(Scope::parse).forEach(scopes::add);
-        return scopes;
-    }
 }

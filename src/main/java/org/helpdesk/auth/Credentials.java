@@ -1,10 +1,8 @@
 package org.helpdesk.auth;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.helpdesk.common.Times;
@@ -35,7 +33,7 @@ class Credentials {
                 .param("hash", secretHash).param("now", Times.sql(now))
                 .query((rs, n) -> new KeyCaller(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
                         rs.getObject("user_id", UUID.class), rs.getString("user_name"),
-                        Role.fromDb(rs.getString("role")), scopes(rs.getString("scopes"))))
+                        Role.fromDb(rs.getString("role")), Scope.load(rs.getString("scopes"))))
                 .optional();
     }
 
@@ -59,14 +57,4 @@ class Credentials {
     record KeyRef(UUID entityId, UUID id) {
     }
 
-    /** Scopes are stored as a space-separated list of their values. */
-    static Set<Scope> scopes(String stored) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String value : stored.split(" ")) {
-            if (!value.isBlank()) {
-                scopes.add(Scope.parse(value));
-            }
-        }
-        return scopes;
-    }
 }

@@ -31,9 +31,6 @@ class EntityController {
         this.memberships = memberships;
     }
 
-    record EntityView(UUID id, String name, Instant createdAt) {
-    }
-
     record MemberView(UUID userId, String email, String name, Role role, Instant createdAt) {
         static MemberView of(Entities.MemberRow row) {
             return new MemberView(row.userId(), row.email(), row.name(), row.role(), row.createdAt());
@@ -41,11 +38,11 @@ class EntityController {
     }
 
     @PostMapping("/api/entities")
-    ResponseEntity<EntityView> create(@RequestBody JsonNode body) {
+    ResponseEntity<Entities.EntityRow> create(@RequestBody JsonNode body) {
         String name = JsonInput.text(JsonInput.of(body).requiredString("name"), "name", 255);
         Entities.EntityRow entity = memberships.createEntity(SessionLogin.current().id(), name);
         return ResponseEntity.created(URI.create("/api/entities/" + entity.id()))
-                .body(new EntityView(entity.id(), entity.name(), entity.createdAt()));
+                .body(entity);
     }
 
     @GetMapping("/api/settings/members")
