@@ -75,7 +75,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Credentials credentials, KeyUsage usage,
+    SecurityFilterChain filterChain(HttpSecurity http, KeyDirectory keys, KeyUsage usage,
                                     RateLimiter rateLimiter, Clock clock, SecurityContextRepository contexts,
                                     CookieCsrfTokenRepository csrfTokens) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> sessionOnly =
@@ -87,7 +87,7 @@ class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(csrfRequired()))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, usage, rateLimiter, clock),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, usage, rateLimiter, clock),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/auth/**").permitAll()

@@ -1,7 +1,5 @@
 package org.helpdesk.common;
 
-import java.util.UUID;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -27,28 +25,17 @@ class JsonErrorController implements ErrorController {
         if (status >= 500 && error != null && DatabaseUnavailable.matches(error)) {
             log.warn("Database unavailable: {}", error.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                    .contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8))
-                    .body(new ApiError(DatabaseUnavailable.MESSAGE));
+                    .contentType(ErrorResponses.JSON_UTF8).body(new ApiError(DatabaseUnavailable.MESSAGE));
         }
         if (resolved == null) {
             resolved = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String message = switch (resolved) {
-            case NOT_FOUND -> "No such route";
-            case METHOD_NOT_ALLOWED -> "Method not allowed on this path";
-            case CONTENT_TOO_LARGE -> "The request body is too large";
-            case BAD_REQUEST -> "The request is malformed";
-            case UNAUTHORIZED -> "Authentication required";
-            case FORBIDDEN -> "Not allowed";
-            default -> {
-                if (resolved.is5xxServerError()) {
-                    String ref = UUID.randomUUID().toString().substring(0, 8);
-                    log.error("Unexpected error (ref {})", ref, error);
-                    yield "Unexpected error (ref " + ref + "); contact your administrator with this reference";
-                }
-                yield resolved.getReasonPhrase();
-            }
-        };
-        return ResponseEntity.status(resolved).contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8)).body(new ApiError(message));
+        String message = ErrorResponses.messageFor(resolved.value());
+        if (resolved.is5xxServerError()) {
+            String ref = ErrorResponses.newReference();
+            log.error("Unexpected error (ref {})", ref, error);
+            message = ErrorResponses.unexpected(ref);
+        }
+        return ResponseEntity.status(resolved).contentType(ErrorResponses.JSON_UTF8).body(new ApiError(message));
     }
 }

@@ -14,7 +14,7 @@ import org.helpdesk.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for tickets, their messages and the per-entity ticket number counter. Every statement is by entity. */
+/** SQL for tickets and their messages. Every statement is by entity. */
 @Repository
 class Tickets {
     private static final String COLUMNS = """
@@ -28,21 +28,6 @@ class Tickets {
     Tickets(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.postgres = Databases.isPostgres(dataSource);
-    }
-
-    /**
-     * The next ticket number of the entity. The counter row stays locked until the creating transaction ends,
-     * so concurrent creates (on any app node) get distinct numbers, and a rolled-back number is never seen.
-     */
-    long nextNumber(UUID entityId) {
-        if (postgres) { // one round trip with RETURNING; H2 has no RETURNING
-            return jdbc.sql("update entities set last_ticket_number = last_ticket_number + 1 where id = :entityId returning last_ticket_number")
-                    .param("entityId", entityId).query(Long.class).single();
-        }
-        jdbc.sql("update entities set last_ticket_number = last_ticket_number + 1 where id = :entityId")
-                .param("entityId", entityId).update();
-        return jdbc.sql("select last_ticket_number from entities where id = :entityId")
-                .param("entityId", entityId).query(Long.class).single();
     }
 
     void insert(Ticket t) {
@@ -239,12 +224,12 @@ class Tickets {
     private static Ticket ticket(ResultSet rs) throws SQLException {
         return new Ticket(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
                 rs.getLong("ticket_number"), rs.getString("subject"), rs.getString("description"),
-                TicketStatus.parse(rs.getString("status"), "status"),
-                Priority.parse(rs.getString("priority"), "priority"),
-                Channel.parse(rs.getString("channel"), "channel"), rs.getString("contact_email"),
-                rs.getString("contact_name"), rs.getObject("category_id", UUID.class),
-                rs.getObject("created_by", UUID.class), rs.getObject("assigned_to", UUID.class),
-                Times.read(rs, "created_at"), Times.read(rs, "updated_at"), Times.read(rs, "first_response_at"),
-                Times.read(rs, "resolved_at"), Times.read(rs, "closed_at"));
+                Priority.parse(rs.getString("priority"), "priority"), Channel.parse(rs.getString("channel"), "channel"),
+                new Contact(rs.getString("contact_email"), rs.getString("contact_name")),
+                new Assignment(rs.getObject("category_id", UUID.class), rs.getObject("assigned_to", UUID.class)),
+                rs.getObject("created_by", UUID.class),
+                new Lifecycle(TicketStatus.parse(rs.getString("status"), "status"), Times.read(rs, "created_at"),
+                        Times.read(rs, "updated_at"), Times.read(rs, "first_response_at"),
+                        Times.read(rs, "resolved_at"), Times.read(rs, "closed_at")));
     }
 }
