@@ -11,7 +11,21 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ErrorResponses {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Request attribute with the sentence an HTML error page shows instead of the generic one. */
+    public static final String PAGE_MESSAGE = "helpdesk.pageErrorMessage";
+
     private ErrorResponses() {
+    }
+
+    /**
+     * Whether a request is for a browser page (errors as HTML in the layout) rather than the JSON API
+     * ({@code /api/**}, actuator), whose errors are always {@code {"error"}}.
+     */
+    public static boolean isPage(jakarta.servlet.http.HttpServletRequest request) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String s ? s : request.getRequestURI();
+        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        return !path.equals("/api") && !path.startsWith("/api/") && !path.startsWith("/actuator");
     }
 
     public static void write(HttpServletResponse response, int status, String message) throws IOException {

@@ -26,10 +26,12 @@ import org.springframework.util.MultiValueMap;
  * The list filters, order and page of GET /api/helpdesk/tickets, parsed strictly from the query string.
  * A cursor carries the sort key of the last row it returned and a fingerprint of the filters it belongs to.
  */
-record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
+public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
                    UUID assignedTo, UUID categoryId, String search, Long searchNumber, Instant updatedSince,
                    Sort sort, int limit, Cursor after) {
 
+    /** {@code assignedTo=none}: tickets nobody holds. */
+    static final UUID UNASSIGNED = new UUID(0, 0);
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final Pattern TICKET_NUMBER = Pattern.compile("(?i)HD-(\\d{1,18})");
@@ -57,11 +59,12 @@ record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> prio
     record Cursor(Instant at, UUID id) {
     }
 
-    static TicketQuery parse(UUID entityId, MultiValueMap<String, String> params) {
+    public static TicketQuery parse(UUID entityId, MultiValueMap<String, String> params) {
         Set<TicketStatus> statuses = enumList(params, "status", TicketStatus.class, TicketStatus::parse);
         Set<Priority> priorities = enumList(params, "priority", Priority.class, Priority::parse);
         Set<Channel> channels = enumList(params, "channel", Channel.class, Channel::parse);
-        UUID assignedTo = uuid(params, "assignedTo");
+        String assignee = single(params, "assignedTo");
+        UUID assignedTo = "none".equals(assignee == null ? null : assignee.strip()) ? UNASSIGNED : uuid(params, "assignedTo");
         UUID categoryId = uuid(params, "categoryId");
         String search = single(params, "search");
         if (search == null) {
