@@ -72,7 +72,7 @@ public class CategoryService {
     public void delete(Tenant tenant, UUID id) {
         tenant.requireAdmin();
         UUID categoryId = get(tenant, id).id();
-        events.publishEvent(new CategoryDeleted(tenant.entityId(), categoryId));
+        events.publishEvent(new CategoryDeleted(tenant.entityId(), categoryId, tenant.userId(), tenant.userName()));
         categories.delete(tenant.entityId(), categoryId);
     }
 

@@ -1,38 +1,134 @@
 package org.helpdesk.ticket;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** STAND-IN for the core's TicketChange (issue 10); replaced by main's on merge. */
+import org.helpdesk.common.InvalidInput;
+
+/**
+ * A merge-patch of a ticket: fields not named stay as they are; description, contactEmail, contactName,
+ * categoryId and assignedTo may be set to {@code null} (cleared). Each setter validates its value, so a
+ * change that exists is a valid one. Immutable: every setter returns a new change.
+ */
 public final class TicketChange {
-    final Map<String, Object> values;
+    private static final Object UNSET = new Object();
+    private static final TicketChange NONE = new TicketChange(UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET,
+            UNSET, UNSET);
 
-    private TicketChange(Map<String, Object> values) {
-        this.values = values;
+    private final Object subject;
+    private final Object description;
+    private final Object status;
+    private final Object priority;
+    private final Object channel;
+    private final Object contactEmail;
+    private final Object contactName;
+    private final Object categoryId;
+    private final Object assignedTo;
+
+    private TicketChange(Object subject, Object description, Object status, Object priority, Object channel,
+                         Object contactEmail, Object contactName, Object categoryId, Object assignedTo) {
+        this.subject = subject;
+        this.description = description;
+        this.status = status;
+        this.priority = priority;
+        this.channel = channel;
+        this.contactEmail = contactEmail;
+        this.contactName = contactName;
+        this.categoryId = categoryId;
+        this.assignedTo = assignedTo;
     }
 
+    /** Changes nothing. */
     public static TicketChange none() {
-        return new TicketChange(Map.of());
+        return NONE;
     }
 
-    private TicketChange with(String field, Object value) {
-        Map<String, Object> copy = new HashMap<>(values);
-        copy.put(field, value);
-        return new TicketChange(copy);
+    public TicketChange subject(String value) {
+        return new TicketChange(TextRules.subject(value), description, status, priority, channel, contactEmail,
+                contactName, categoryId, assignedTo);
     }
 
-    public TicketChange status(TicketStatus status) { return with("status", status); }
-    public TicketChange priority(Priority priority) { return with("priority", priority); }
-    public TicketChange categoryId(UUID id) { return with("categoryId", id); }
-    public TicketChange assignedTo(UUID id) { return with("assignedTo", id); }
+    public TicketChange description(String value) {
+        return new TicketChange(subject, TextRules.description(value), status, priority, channel, contactEmail,
+                contactName, categoryId, assignedTo);
+    }
 
-    TicketFields apply(TicketFields f) {
-        return new TicketFields(f.subject(), f.description(),
-                values.containsKey("status") ? (TicketStatus) values.get("status") : f.status(),
-                values.containsKey("priority") ? (Priority) values.get("priority") : f.priority(), f.channel(),
-                f.contactEmail(), f.contactName(),
-                values.containsKey("categoryId") ? (UUID) values.get("categoryId") : f.categoryId(),
-                values.containsKey("assignedTo") ? (UUID) values.get("assignedTo") : f.assignedTo());
+    public TicketChange status(TicketStatus value) {
+        return new TicketChange(subject, description, required(value, "status"), priority, channel, contactEmail,
+                contactName, categoryId, assignedTo);
+    }
+
+    public TicketChange priority(Priority value) {
+        return new TicketChange(subject, description, status, required(value, "priority"), channel, contactEmail,
+                contactName, categoryId, assignedTo);
+    }
+
+    public TicketChange channel(Channel value) {
+        return new TicketChange(subject, description, status, priority, required(value, "channel"), contactEmail,
+                contactName, categoryId, assignedTo);
+    }
+
+    public TicketChange contactEmail(String value) {
+        return new TicketChange(subject, description, status, priority, channel, TextRules.contactEmail(value),
+                contactName, categoryId, assignedTo);
+    }
+
+    public TicketChange contactName(String value) {
+        return new TicketChange(subject, description, status, priority, channel, contactEmail,
+                TextRules.name(value, "contactName"), categoryId, assignedTo);
+    }
+
+    /** {@code null} takes the ticket out of its category. */
+    public TicketChange categoryId(UUID value) {
+        return new TicketChange(subject, description, status, priority, channel, contactEmail, contactName, value,
+                assignedTo);
+    }
+
+    /** {@code null} unassigns the ticket. */
+    public TicketChange assignedTo(UUID value) {
+        return new TicketChange(subject, description, status, priority, channel, contactEmail, contactName,
+                categoryId, value);
+    }
+
+    public boolean isEmpty() {
+        return this == NONE || (subject == UNSET && description == UNSET && status == UNSET && priority == UNSET
+                && channel == UNSET && contactEmail == UNSET && contactName == UNSET && categoryId == UNSET
+                && assignedTo == UNSET);
+    }
+
+    /** The fields {@code current} would have after this change. */
+    TicketFields applyTo(TicketFields current) {
+        return new TicketFields(
+                pick(subject, current.subject()), pick(description, current.description()),
+                pick(status, current.status()), pick(priority, current.priority()), pick(channel, current.channel()),
+                pick(contactEmail, current.contactEmail()), pick(contactName, current.contactName()),
+                pick(categoryId, current.categoryId()), pick(assignedTo, current.assignedTo()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T pick(Object change, T current) {
+        return change == UNSET ? current : (T) change;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidInput(field + " cannot be null");
+        }
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TicketChange c && Objects.equals(subject, c.subject)
+                && Objects.equals(description, c.description) && Objects.equals(status, c.status)
+                && Objects.equals(priority, c.priority) && Objects.equals(channel, c.channel)
+                && Objects.equals(contactEmail, c.contactEmail) && Objects.equals(contactName, c.contactName)
+                && Objects.equals(categoryId, c.categoryId) && Objects.equals(assignedTo, c.assignedTo);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(subject, description, status, priority, channel, contactEmail, contactName, categoryId,
+                assignedTo);
     }
 }

@@ -49,7 +49,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TicketPages {
     static final int PAGE_SIZE = 50;
     static final int MAX_SUBJECT = 255;
-    static final int MAX_BODY = 65_536;
+    static final int MAX_BODY = NewMessage.MAX_BODY;
     private static final List<String> FILTERS = List.of("status", "priority", "channel", "categoryId");
 
     private final Desks desks;
@@ -104,7 +104,7 @@ class TicketPages {
             }
         }
         params.put("limit", List.of(String.valueOf(PAGE_SIZE)));
-        TicketManagement.TicketPage page = tickets.list(TicketQuery.parse(entityId, params));
+        org.helpdesk.ticket.TicketPage page = tickets.list(TicketQuery.parse(entityId, params));
         Map<String, String> people = people(entityId);
         List<Row> rows = page.items().stream().map(t -> new Row(t,
                 t.contactName() != null ? t.contactName() : t.contactEmail(),
