@@ -60,6 +60,7 @@ class AgentUiInBrowserIT extends ApiTest {
         ui.signUp("Ann Agent", HttpApi.uniqueEmail("ann"), "Acme");
         ui.assertAccessible();
         assertThat(ui.text()).contains("My open tickets", "Unassigned", "All open", "Recently updated");
+        assertThat(ui.d().findElement(By.cssSelector("header .user")).getText()).startsWith("Ann Agent");
 
         String ticketPath = ui.newTicket("Printer is on fire", "Bob Contact");
         ui.assertAccessible();
