@@ -69,6 +69,13 @@ public class TenantResolver implements HandlerMethodArgumentResolver {
         throw new Unauthenticated("Authentication required");
     }
 
+    /** The signed-in user acting in an entity named by a page's path; 403 if they are not a member. */
+    public Tenant forSession(SessionUser user, UUID entityId) {
+        Role role = members.roleOf(entityId, user.id())
+                .orElseThrow(() -> new Forbidden("You are not a member of this entity"));
+        return new Tenant(entityId, user.id(), user.name(), role, null, null);
+    }
+
     /** The entity id the request names, or {@code null}; several different ones or a non-UUID are a 400. */
     static UUID requestedEntity(HttpServletRequest request) {
         List<String> values = new ArrayList<>();

@@ -57,7 +57,12 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-    ResponseEntity<ApiError> noRoute(HttpServletRequest request) {
+    ResponseEntity<ApiError> noRoute(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        if (ErrorResponses.isPage(request)) {
+            response.sendError(404); // the HTML page in the layout, from the /error route
+            return null;
+        }
         return error(HttpStatus.NOT_FOUND, "No such route: " + request.getRequestURI());
     }
 

@@ -31,6 +31,9 @@ public final class ErrorResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Request attribute with the sentence an HTML error page shows instead of the generic one. */
+    public static final String PAGE_MESSAGE = "helpdesk.pageErrorMessage";
+
     private ErrorResponses() {
     }
 
@@ -76,6 +79,17 @@ public final class ErrorResponses {
 
     public static byte[] body(String message) {
         return JSON.writeValueAsBytes(new ApiError(message));
+    }
+
+    /**
+     * Whether a request is for a browser page (errors as HTML in the layout) rather than the JSON API
+     * ({@code /api/**}, actuator), whose errors are always {@code {"error"}}.
+     */
+    public static boolean isPage(jakarta.servlet.http.HttpServletRequest request) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String s ? s : request.getRequestURI();
+        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        return !path.equals("/api") && !path.startsWith("/api/") && !path.startsWith("/actuator");
     }
 
     /** Writes an error from outside Spring MVC (servlet filters, security handlers). */

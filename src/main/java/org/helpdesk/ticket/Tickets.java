@@ -133,7 +133,9 @@ class Tickets {
             sql.append(" and channel in (:channels)");
             params.put("channels", q.channels().stream().map(Channel::wire).toList());
         }
-        if (q.assignedTo() != null) {
+        if (TicketQuery.UNASSIGNED.equals(q.assignedTo())) {
+            sql.append(" and assigned_to is null");
+        } else if (q.assignedTo() != null) {
             sql.append(" and assigned_to = :assignedTo");
             params.put("assignedTo", q.assignedTo());
         }
