@@ -155,9 +155,13 @@ public class TicketManagement {
         return new TicketPage(page, query.encode(page.get(page.size() - 1)));
     }
 
+    /** How many tickets match the filters, counted up to {@code cap} (a view shows "1000+" beyond). */
     @Transactional(readOnly = true)
-    public long count(TicketQuery query) {
-        return tickets.count(query);
+    public long count(TicketQuery query, long cap) {
+        if (cap < 1) {
+            throw new InvalidInput("cap must be positive");
+        }
+        return tickets.count(query, cap);
     }
 
     /** A page of the ticket's history, oldest first; an unknown ticket is {@link NotFound}. */
