@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The move off the embedded database, end to end: data made through the API on an H2 file, the server
  * stopped, {@code copy-to-postgres} into a new PostgreSQL database, then the server started on PostgreSQL
- * serves the same tickets and messages, the old API key and browser session still work, and the next ticket
+ * serves the same tickets, messages and history, the old API key and browser session still work, and the next ticket
  * number follows the last one. Runs in the PostgreSQL test execution, on the database
  * HELPDESK_TEST_DB_URL names with {@code _copy} appended (dropped and created here; HELPDESK_TEST_COPY_DB_URL
  * overrides).
@@ -57,6 +57,7 @@ class CopyToPostgresIT {
     void dataMadeOnH2IsServedFromPostgresAfterTheCopyAndASecondCopyIsRefused() throws Exception {
         // Given an H2 installation with an owner, a member, a key, tickets, messages and a status change
         Map<String, JsonNode> tickets = new LinkedHashMap<>();
+        Map<String, String> history = new LinkedHashMap<>();
         HttpApi.Owner owner;
         HttpApi.Session member;
         String h2Url = "jdbc:h2:file:" + dataDir.resolve("helpdesk")
@@ -77,6 +78,7 @@ class CopyToPostgresIT {
             ticketApi.patched(owner, first, body("status", "pending", "assignedTo", member.userId().toString()));
             for (String id : tickets.keySet()) {
                 tickets.put(id, ticketApi.get(owner, id));
+                history.put(id, events(api, owner, id));
             }
         }
         Map<String, Long> h2Counts = counts(h2Url, "sa", "");
@@ -93,6 +95,7 @@ class CopyToPostgresIT {
         Map<String, Long> pgCounts = counts(targetUrl, user(), password());
         assertThat(pgCounts).containsAllEntriesOf(h2Counts);
         assertThat(h2Counts).containsEntry("tickets", 3L).containsEntry("messages", 2L);
+        assertThat(h2Counts.get("ticket_events")).as("history rows").isGreaterThanOrEqualTo(4L);
 
         // And the server on PostgreSQL serves the same data to the same key and session, numbering on
         try (var pg = start(targetUrl, user(), password())) {
@@ -100,7 +103,10 @@ class CopyToPostgresIT {
             TicketApi ticketApi = new TicketApi(api);
             for (var t : tickets.entrySet()) {
                 assertThat(ticketApi.get(owner, t.getKey())).isEqualTo(t.getValue());
+                assertThat(events(api, owner, t.getKey())).isEqualTo(history.get(t.getKey()));
             }
+            assertThat(history.values().iterator().next()).as("the first ticket's history")
+                    .contains("\"created\"").contains("pending");
             HttpApi.Response me = api.get("/api/me").session(member).send();
             assertThat(me.status()).as("the agent's browser session survives the move: %s", me.body()).isEqualTo(200);
             JsonNode next = ticketApi.create(owner, "After the move");
@@ -133,6 +139,13 @@ class CopyToPostgresIT {
         return new SpringApplicationBuilder(HelpdeskApplication.class).run("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
                 "--server.port=0", "--helpdesk.rate-limit.requests-per-minute=0");
+    }
+
+    /** The ticket's history (API §5) as its JSON text. */
+    private static String events(HttpApi api, HttpApi.Owner owner, String ticketId) {
+        HttpApi.Response r = api.get("/api/helpdesk/tickets/" + ticketId + "/events").bearer(owner.apiKey()).send();
+        assertThat(r.status()).as("history: %s", r.body()).isEqualTo(200);
+        return r.body();
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
