@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.helpdesk.dbcopy.CopyToPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -18,6 +19,12 @@ public class HelpdeskApplication {
             CopyToPostgres.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        SpringApplication.run(HelpdeskApplication.class, args);
+        SpringApplication app = new SpringApplication(HelpdeskApplication.class);
+        if (Boolean.getBoolean("helpdesk.startup-steps")) {
+            // start-up diagnosis (docs/operations.md, "Fast start"): every step Spring takes, with its duration,
+            // at /actuator/startup when that endpoint is exposed; off by default, it keeps 20,000 records
+            app.setApplicationStartup(new BufferingApplicationStartup(20_000));
+        }
+        app.run(args);
     }
 }
