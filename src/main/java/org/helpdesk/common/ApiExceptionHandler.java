@@ -1,7 +1,5 @@
 package org.helpdesk.common;
 
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +87,9 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> integrity(DataIntegrityViolationException e) {
-        log.info("Constraint violation: {}", e.getMostSpecificCause().getMessage());
+        // Only the SQLSTATE: the database's message quotes the refused values (emails, names) into the log.
+        log.info("Constraint violation (SQLSTATE {})", e.getMostSpecificCause() instanceof java.sql.SQLException sql
+                ? sql.getSQLState() : "unknown");
         if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
                 && sql.getSQLState().startsWith("22")) {
             return error(HttpStatus.BAD_REQUEST, "A value is too long or not valid for its field");
@@ -98,16 +98,20 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) {
-        String ref = UUID.randomUUID().toString().substring(0, 8);
+    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        String ref = RequestIds.of(request);
         if (DatabaseUnavailable.matches(e)) {
-            log.warn("Database unavailable (ref {}): {}", ref, e.toString());
+            log.warn("Database unavailable: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                    .contentType(JSON).body(new ApiError(DatabaseUnavailable.MESSAGE + " (ref " + ref + ")"));
+                    .contentType(JSON).body(new ApiError(DatabaseUnavailable.MESSAGE, ref));
         }
-        log.error("Unexpected error (ref {})", ref, e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Unexpected error (ref " + ref + "); contact your administrator with this reference");
+        log.error("Unexpected error", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(JSON)
+                .body(new ApiError(unexpectedMessage(ref), ref));
+    }
+
+    static String unexpectedMessage(String requestId) {
+        return "Unexpected error (request id " + requestId + "); contact your administrator with this id";
     }
 
     /** Always JSON, whatever the request's Accept header says: an error must never turn into a bodiless 406. */

@@ -22,7 +22,7 @@ public final class ErrorResponses {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(JSON.writeValueAsBytes(new ApiError(message)));
+        response.getOutputStream().write(JSON.writeValueAsBytes(new ApiError(message, status >= 500 ? RequestIds.current() : null)));
         response.flushBuffer();
     }
 }

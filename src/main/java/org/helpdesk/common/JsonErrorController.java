@@ -1,7 +1,5 @@
 package org.helpdesk.common;
 
-import java.util.UUID;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -28,7 +26,7 @@ class JsonErrorController implements ErrorController {
             log.warn("Database unavailable: {}", error.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
                     .contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8))
-                    .body(new ApiError(DatabaseUnavailable.MESSAGE));
+                    .body(new ApiError(DatabaseUnavailable.MESSAGE, RequestIds.of(request)));
         }
         if (resolved == null) {
             resolved = HttpStatus.INTERNAL_SERVER_ERROR;
@@ -42,13 +40,12 @@ class JsonErrorController implements ErrorController {
             case FORBIDDEN -> "Not allowed";
             default -> {
                 if (resolved.is5xxServerError()) {
-                    String ref = UUID.randomUUID().toString().substring(0, 8);
-                    log.error("Unexpected error (ref {})", ref, error);
-                    yield "Unexpected error (ref " + ref + "); contact your administrator with this reference";
+                    log.error("Unexpected error", error);
+                    yield ApiExceptionHandler.unexpectedMessage(RequestIds.of(request));
                 }
                 yield resolved.getReasonPhrase();
             }
         };
-        return ResponseEntity.status(resolved).contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8)).body(new ApiError(message));
+        return ResponseEntity.status(resolved).contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8)).body(new ApiError(message, resolved.is5xxServerError() ? RequestIds.of(request) : null));
     }
 }

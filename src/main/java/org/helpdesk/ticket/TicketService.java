@@ -14,6 +14,7 @@ import org.helpdesk.common.NotFound;
 import org.helpdesk.common.Times;
 import org.helpdesk.entity.Entities;
 import org.helpdesk.entity.MemberRemoved;
+import org.helpdesk.ops.HelpdeskMetrics;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +26,14 @@ class TicketService {
     private final Categories categories;
     private final Entities entities;
     private final Clock clock;
+    private final HelpdeskMetrics metrics;
 
-    TicketService(Tickets tickets, Categories categories, Entities entities, Clock clock) {
+    TicketService(Tickets tickets, Categories categories, Entities entities, Clock clock, HelpdeskMetrics metrics) {
         this.tickets = tickets;
         this.categories = categories;
         this.entities = entities;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Runs inside the caller's transaction (see {@link Idempotency}). */
@@ -39,6 +42,7 @@ class TicketService {
         long number = tickets.nextNumber(tenant.entityId());
         Ticket ticket = Ticket.create(Ids.newId(), tenant.entityId(), number, fields, tenant.userId(), Times.now(clock));
         tickets.insert(ticket);
+        metrics.ticketCreated(fields.channel());
         return ticket;
     }
 
@@ -84,6 +88,7 @@ class TicketService {
                 request.body(), request.internal(), now);
         tickets.insertMessage(tenant.entityId(), message);
         tickets.update(ticket.afterMessage(request.authorType(), request.internal(), now));
+        metrics.messageAdded(request.authorType());
         return message;
     }
 
