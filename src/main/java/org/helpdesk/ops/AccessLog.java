@@ -10,8 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.helpdesk.auth.KeyCaller;
 import org.helpdesk.auth.SessionUser;
 import org.helpdesk.auth.Tenant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,8 +22,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * One line per request on the logger {@code org.helpdesk.access}: method, route template (never the raw path,
@@ -39,9 +45,12 @@ class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
     private static final int KEY_PREFIX_LENGTH = 8;
 
     private final HelpdeskMetrics metrics;
+    private final ObjectProvider<RequestMappingHandlerMapping> routes;
 
-    AccessLog(HelpdeskMetrics metrics) {
+    AccessLog(HelpdeskMetrics metrics, @Qualifier("requestMappingHandlerMapping")
+              ObjectProvider<RequestMappingHandlerMapping> routes) {
         this.metrics = metrics;
+        this.routes = routes;
     }
 
     @Override
@@ -53,16 +62,17 @@ class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
         } finally {
             long ms = (System.nanoTime() - start) / 1_000_000;
             int status = response.getStatus();
+            String route = route(request, status);
             count(request, status);
             if (log.isInfoEnabled()) {
                 Object caller = request.getAttribute(CALLER);
                 Object entity = request.getAttribute(ENTITY);
                 log.atInfo()
-                        .addKeyValue("method", request.getMethod()).addKeyValue("route", route(request, status))
+                        .addKeyValue("method", request.getMethod()).addKeyValue("route", route)
                         .addKeyValue("status", status).addKeyValue("ms", ms)
                         .addKeyValue("entity", entity == null ? "-" : entity)
                         .addKeyValue("caller", caller == null ? "-" : caller)
-                        .log("{} {} {} {}ms entity={} {}", request.getMethod(), route(request, status), status, ms,
+                        .log("{} {} {} {}ms entity={} {}", request.getMethod(), route, status, ms,
                                 entity == null ? "-" : entity, caller == null ? "caller=-" : caller);
             }
         }
@@ -96,9 +106,21 @@ class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
         return token.length() >= KEY_PREFIX_LENGTH ? token.substring(0, KEY_PREFIX_LENGTH) : "?";
     }
 
-    /** The route template Spring MVC matched, or a fixed word: the raw path would put ids into logs and labels. */
-    static String route(HttpServletRequest request, int status) {
+    /**
+     * The route template Spring MVC matched, or a fixed word: the raw path would put ids into logs and labels.
+     * A request refused before Spring MVC (401, 403, 429, 413 from a filter) is matched here, so its line and its
+     * http.server.requests series name the route too.
+     */
+    private String route(HttpServletRequest request, int status) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern == null && status >= 400 && status != 404 && status != 405) {
+            pattern = match(request);
+            if (pattern != null) {
+                String template = pattern.toString();
+                ServerHttpObservationFilter.findObservationContext(request)
+                        .ifPresent(context -> context.setPathPattern(template));
+            }
+        }
         if (pattern != null) {
             return pattern.toString();
         }
@@ -106,6 +128,22 @@ class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
             return "NOT_FOUND";
         }
         return status / 100 == 3 ? "REDIRECTION" : "UNKNOWN";
+    }
+
+    private @Nullable Object match(HttpServletRequest request) {
+        RequestMappingHandlerMapping mapping = routes.getIfAvailable();
+        if (mapping == null) {
+            return null;
+        }
+        try {
+            if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
+                ServletRequestPathUtils.parseAndCache(request);
+            }
+            return mapping.getHandler(request) == null ? null
+                    : request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        } catch (Exception e) {
+            return null; // no route for this method and path: the line says UNKNOWN
+        }
     }
 
     private void count(HttpServletRequest request, int status) {
