@@ -18,8 +18,8 @@ public final class TestDatabase {
                 throw new IllegalStateException("The PostgreSQL test run needs HELPDESK_TEST_DB_URL");
             }
             registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> env("HELPDESK_TEST_DB_USER", "postgres"));
-            registry.add("spring.datasource.password", () -> env("HELPDESK_TEST_DB_PASSWORD", ""));
+            registry.add("spring.datasource.username", TestDatabase::user);
+            registry.add("spring.datasource.password", TestDatabase::password);
             registry.add("spring.flyway.clean-disabled", () -> "false");
         } else {
             registry.add("spring.datasource.url", () ->
@@ -27,6 +27,19 @@ public final class TestDatabase {
             registry.add("spring.datasource.username", () -> "sa");
             registry.add("spring.datasource.password", () -> "");
         }
+    }
+
+    /** The PostgreSQL test database's URL (HELPDESK_TEST_DB_URL). */
+    public static String postgresUrl() {
+        return System.getenv("HELPDESK_TEST_DB_URL");
+    }
+
+    public static String user() {
+        return env("HELPDESK_TEST_DB_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("HELPDESK_TEST_DB_PASSWORD", "");
     }
 
     private static String env(String name, String fallback) {
