@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The domain counters (Prometheus names in brackets): tickets created {@code helpdesk_tickets_total}
- * by channel, messages added {@code helpdesk_messages_total} by author type, authentication failures
+ * by author type (who opened it: agent, contact, system), messages added {@code helpdesk_messages_total} by author type, authentication failures
  * {@code helpdesk_auth_failures_total} by method, logins throttled {@code helpdesk_logins_throttled_total},
  * requests refused by a rate limit {@code helpdesk_requests_rate_limited_total}. Tag values come from closed
  * sets (enums, route templates), never from input. (Not {@code tickets_created}: Prometheus reserves the
@@ -34,16 +34,16 @@ public class HelpdeskMetrics {
     }
 
     /** Counted when the creating transaction commits: a rolled-back create never happened. */
-    public void ticketCreated(@Nullable Enum<?> channel) {
+    void ticketCreated(@Nullable Enum<?> authorType) {
         Counter counter = Counter.builder("helpdesk.tickets").description("Tickets created")
-                .tag("channel", channel == null ? "none" : WireEnum.wire(channel)).register(registry);
+                .tag("author_type", authorType == null ? "none" : WireEnum.wire(authorType)).register(registry);
         afterCommit(counter::increment);
     }
 
     /** Counted when the transaction that adds the message commits. */
-    public void messageAdded(Enum<?> authorType) {
+    void messageAdded(@Nullable Enum<?> authorType) {
         Counter counter = Counter.builder("helpdesk.messages").description("Messages added to tickets")
-                .tag("author_type", WireEnum.wire(authorType)).register(registry);
+                .tag("author_type", authorType == null ? "none" : WireEnum.wire(authorType)).register(registry);
         afterCommit(counter::increment);
     }
 

@@ -99,8 +99,8 @@ class OperationsIT extends ApiTest {
 
         assertThat(badKey.status()).isEqualTo(401);
         assertThat(wrongPassword.status()).isEqualTo(401);
-        assertThat(after.sum("helpdesk_tickets_total", "channel=\"api\"")
-                - before.sum("helpdesk_tickets_total", "channel=\"api\"")).isEqualTo(1);
+        assertThat(after.sum("helpdesk_tickets_total", "author_type=\"agent\"")
+                - before.sum("helpdesk_tickets_total", "author_type=\"agent\"")).isEqualTo(1);
         assertThat(after.sum("helpdesk_messages_total", "author_type=\"contact\"")
                 - before.sum("helpdesk_messages_total", "author_type=\"contact\"")).isEqualTo(1);
         assertThat(after.sum("helpdesk_messages_total", "author_type=\"agent\"")
