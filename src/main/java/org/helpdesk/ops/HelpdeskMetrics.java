@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code _created} suffix and drops it.)
  */
 @Component
-public class HelpdeskMetrics {
+class HelpdeskMetrics {
     private final MeterRegistry registry;
     private final Counter loginsThrottled;
     private final Counter rateLimited;
