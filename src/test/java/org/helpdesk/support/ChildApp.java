@@ -36,7 +36,9 @@ public final class ChildApp implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), HelpdeskApplication.class.getName(),
-                "--server.port=" + port, "--management.server.port=" + (port + 1), "--spring.main.banner-mode=off"));
+                "--server.port=" + port, "--management.server.port=" + (port + 1), "--spring.main.banner-mode=off",
+                // a small pool: the test run's shared contexts already hold 20 connections each on the shared server
+                "--spring.datasource.hikari.maximum-pool-size=4"));
         if (TestDatabase.postgres()) {
             command.add("--spring.datasource.url=" + TestDatabase.postgresUrl());
             command.add("--spring.datasource.username=" + TestDatabase.user());

@@ -28,6 +28,8 @@ public final class StandaloneApp implements AutoCloseable {
         all.put("spring.datasource.username", TestDatabase.postgres() ? TestDatabase.user() : "sa");
         all.put("spring.datasource.password", TestDatabase.postgres() ? TestDatabase.password() : "");
         all.put("spring.main.banner-mode", "off");
+        // a small pool: the test run's shared contexts already hold 20 connections each on the shared server
+        all.put("spring.datasource.hikari.maximum-pool-size", "4");
         all.putAll(properties);
         // as command-line arguments: they win over application.yml (builder properties would only be defaults)
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
