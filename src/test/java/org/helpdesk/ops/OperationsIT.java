@@ -131,7 +131,7 @@ class OperationsIT extends ApiTest {
 
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.header("Content-Type")).startsWith("text/html");
-        assertThat(home.body()).contains("/api/auth/signup").contains("/api/docs");
+        assertThat(home.body()).contains("href=\"/signup\"").contains("href=\"/api/docs\"");
         assertThat(home.header("Content-Security-Policy")).contains("script-src 'self'");
     }
 
