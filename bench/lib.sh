@@ -45,6 +45,7 @@ start_app() {
     local java; java=$(find_java)
     local logf="${BENCH_LOG_DIR:-/tmp}/app-$name.log"
     env HELPDESK_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" HELPDESK_DB_USER="$PGUSER" PORT="$port" \
+        HELPDESK_MANAGEMENT_PORT="${MANAGEMENT_PORT:-0}" \
         SPRING_PROFILES_ACTIVE=postgres SERVER_ADDRESS=127.0.0.1 "$@" \
         "$java" ${APP_JAVA_OPTS:-} -jar "$JAR" >"$logf" 2>&1 &
     local pid=$!
@@ -55,7 +56,7 @@ start_app() {
 wait_healthy() {   # wait_healthy PORT SECONDS
     local port=$1 limit=${2:-90} i
     for ((i = 0; i < limit * 4; i++)); do
-        if curl -fsS -m 2 "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then return 0; fi
+        if curl -fsS -m 2 "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then return 0; fi
         sleep 0.25
     done
     return 1

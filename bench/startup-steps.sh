@@ -24,13 +24,13 @@ cleanup() { stop_pid "$PID"; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
 env -u HELPDESK_DB_URL -u SPRING_PROFILES_ACTIVE HELPDESK_DATA_DIR="$WORK/data" PORT="$PORT" \
-    SERVER_ADDRESS=127.0.0.1 HELPDESK_ACTUATOR_ENDPOINTS=health,info,startup \
+    SERVER_ADDRESS=127.0.0.1 HELPDESK_ACTUATOR_ENDPOINTS=health,info,startup HELPDESK_MANAGEMENT_PORT=$((PORT + 1)) \
     HELPDESK_JAVA_OPTS="${HELPDESK_JAVA_OPTS:-} -Dhelpdesk.startup-steps=true" \
     "$REPO_DIR/bin/helpdesk" "${EXTRA[@]}" >"$WORK/app.log" 2>&1 &
 PID=$!
 wait_healthy "$PORT" 300 || { tail -30 "$WORK/app.log"; die "app did not start"; }
 grep -o 'Started HelpdeskApplication in .*' "$WORK/app.log" || true
-curl -fsS "http://127.0.0.1:$PORT/actuator/startup" >"$WORK/startup.json"
+curl -fsS "http://127.0.0.1:$((PORT + 1))/actuator/startup" >"$WORK/startup.json"
 
 python3 - "$WORK/startup.json" "$TOP" <<'EOF'
 import json, sys

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-to-ready time of the packaged app on the embedded database, each run from a fresh data directory:
-# from launching bin/helpdesk to the first 200 of /actuator/health/readiness (polled every 50 ms).
+# from launching bin/helpdesk to the first 200 of /readyz (polled every 50 ms).
 #
 #   bench/startup.sh [--runs N] [--port PORT] [--modes "jar unpacked aot"] [-- extra app arguments]
 #
@@ -41,7 +41,7 @@ now_ms() { date +%s%3N; }
 one_run() {   # one_run MODE -> prints "wall-ms cpu-ms" to ready
     local mode=$1 data="$WORK/data-$RANDOM" t0 t1 i cpu
     ((REUSE)) && data="$WORK/data-reused"
-    local -a env=(HELPDESK_DATA_DIR="$data" PORT="$PORT" SERVER_ADDRESS=127.0.0.1)
+    local -a env=(HELPDESK_DATA_DIR="$data" PORT="$PORT" SERVER_ADDRESS=127.0.0.1 HELPDESK_MANAGEMENT_PORT=0)
     case $mode in
         jar) env+=(HELPDESK_AOT=off HELPDESK_JAR="$JAR_PATH") ;;
         unpacked) env+=(HELPDESK_AOT=off HELPDESK_JAR="$(dirname "$JAR_PATH")/aot/app/$(basename "$JAR_PATH")") ;;
@@ -51,7 +51,7 @@ one_run() {   # one_run MODE -> prints "wall-ms cpu-ms" to ready
     env -u HELPDESK_DB_URL -u SPRING_PROFILES_ACTIVE "${env[@]}" "$HELPDESK" "${EXTRA[@]}" >"$WORK/app.log" 2>&1 &
     PID=$!
     for ((i = 0; i < 1200; i++)); do
-        if curl -fs -m 1 -o /dev/null "http://127.0.0.1:$PORT/actuator/health/readiness"; then break; fi
+        if curl -fs -m 1 -o /dev/null "http://127.0.0.1:$PORT/readyz"; then break; fi
         kill -0 "$PID" 2>/dev/null || { cat "$WORK/app.log" >&2; die "app exited"; }
         sleep 0.05
     done

@@ -35,7 +35,7 @@ class Bootstrap implements ApplicationRunner {
         }
         String email = Emails.accountKey(wanted.email(), "HELPDESK_BOOTSTRAP_EMAIL");
         if (users.byEmail(email).isPresent()) {
-            log.info("Bootstrap owner {} already exists; nothing to do", email);
+            log.info("Bootstrap owner (HELPDESK_BOOTSTRAP_EMAIL) already exists; nothing to do");
             return;
         }
         String name = wanted.name() == null || wanted.name().isBlank() ? email : wanted.name();
@@ -43,9 +43,9 @@ class Bootstrap implements ApplicationRunner {
         try {
             var signup = accounts.signup(email, wanted.password(), JsonInput.text(name, "HELPDESK_BOOTSTRAP_NAME", 255),
                     JsonInput.text(entityName, "HELPDESK_BOOTSTRAP_ENTITY_NAME", 255));
-            log.info("Bootstrap: created owner {} of entity '{}' ({})", email, entityName, signup.entity().id());
+            log.info("Bootstrap: created owner {} of entity {}", signup.user().id(), signup.entity().id());
         } catch (org.helpdesk.common.Conflict e) {
-            log.info("Bootstrap owner {} was created concurrently by another node", email);
+            log.info("Bootstrap owner (HELPDESK_BOOTSTRAP_EMAIL) was created concurrently by another node");
         }
     }
 }

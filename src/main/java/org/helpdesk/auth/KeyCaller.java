@@ -12,4 +12,10 @@ public record KeyCaller(UUID keyId, UUID entityId, UUID userId, String userName,
     public String getName() {
         return keyId.toString();
     }
+
+    /** Spring Security logs its principal at DEBUG: ids only, never the member's name. */
+    @Override
+    public String toString() {
+        return "KeyCaller[keyId=" + keyId + ", entityId=" + entityId + ", userId=" + userId + "]";
+    }
 }

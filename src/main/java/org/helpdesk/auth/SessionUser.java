@@ -13,4 +13,10 @@ public record SessionUser(UUID id, String email, String name) implements Seriali
     public String getName() {
         return id.toString();
     }
+
+    /** Spring Security logs its principal at DEBUG: the id only, never the email or name (personal data). */
+    @Override
+    public String toString() {
+        return "SessionUser[id=" + id + "]";
+    }
 }

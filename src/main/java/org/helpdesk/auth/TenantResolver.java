@@ -45,7 +45,10 @@ public class TenantResolver implements HandlerMethodArgumentResolver {
     @Override
     public Tenant resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
                                   WebDataBinderFactory binderFactory) {
-        return resolve(webRequest.getNativeRequest(HttpServletRequest.class));
+        HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+        Tenant tenant = resolve(request);
+        request.setAttribute(Tenant.class.getName(), tenant); // the access log names the request's entity
+        return tenant;
     }
 
     public Tenant resolve(HttpServletRequest request) {

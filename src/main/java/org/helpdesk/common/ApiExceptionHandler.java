@@ -92,7 +92,9 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> integrity(DataIntegrityViolationException e) {
-        log.info("Constraint violation: {}", e.getMostSpecificCause().getMessage());
+        // Only the SQLSTATE: the database's message quotes the refused values (emails, names) into the log.
+        log.info("Constraint violation (SQLSTATE {})", e.getMostSpecificCause() instanceof java.sql.SQLException sql
+                ? sql.getSQLState() : "unknown");
         if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
                 && sql.getSQLState().startsWith("22")) {
             return error(HttpStatus.BAD_REQUEST, ErrorResponses.INVALID_VALUE);
@@ -106,10 +108,11 @@ class ApiExceptionHandler {
         if (DatabaseUnavailable.matches(e)) {
             log.warn("Database unavailable (ref {}): {}", ref, e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                    .contentType(JSON).body(new ApiError(DatabaseUnavailable.MESSAGE + " (ref " + ref + ")"));
+                    .contentType(JSON).body(new ApiError(DatabaseUnavailable.MESSAGE, ref));
         }
         log.error("Unexpected error (ref {})", ref, e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, ErrorResponses.unexpected(ref));
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(JSON)
+                .body(new ApiError(ErrorResponses.unexpected(ref), ref));
     }
 
     /** Always JSON, whatever the request's Accept header says: an error must never turn into a bodiless 406. */

@@ -72,9 +72,13 @@ public final class ErrorResponses {
                 : "Unexpected error (ref " + reference + "); contact your administrator with this reference";
     }
 
-    /** A short reference for a 500, logged with the failure and given to the caller. */
+    /**
+     * The reference of a 5xx, given to the caller: the request's id (X-Request-Id), which every log line of the
+     * request carries; a short random one outside a request.
+     */
     public static String newReference() {
-        return UUID.randomUUID().toString().substring(0, 8);
+        String requestId = RequestIds.current();
+        return requestId != null ? requestId : UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static byte[] body(String message) {
@@ -101,7 +105,8 @@ public final class ErrorResponses {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(body(message));
+        response.getOutputStream().write(JSON.writeValueAsBytes(
+                new ApiError(message, status >= 500 ? RequestIds.current() : null)));
         response.flushBuffer();
     }
 }

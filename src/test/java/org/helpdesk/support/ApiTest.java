@@ -3,6 +3,7 @@ package org.helpdesk.support;
 import org.helpdesk.HelpdeskApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,14 +17,22 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = HelpdeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // lastUsedAt of API keys is written in batches; a short interval keeps the tests that wait for it fast
-        properties = "helpdesk.api-keys.last-used-flush=PT0.2S")
+        properties = {"helpdesk.api-keys.last-used-flush=PT0.2S",
+                // actuator on its own random port (on loopback, as in production)
+                "management.server.port=0"})
 @Import(FreshSchema.class)
 public abstract class ApiTest {
 
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     protected HttpApi api;
+
+    /** The actuator port (health, probes, metrics). */
+    protected HttpApi management;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -33,5 +42,6 @@ public abstract class ApiTest {
     @BeforeEach
     void setUpClient() {
         api = new HttpApi("http://localhost:" + port);
+        management = new HttpApi("http://127.0.0.1:" + managementPort);
     }
 }

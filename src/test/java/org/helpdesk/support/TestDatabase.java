@@ -24,8 +24,8 @@ public final class TestDatabase {
                 throw new IllegalStateException("The PostgreSQL test run needs HELPDESK_TEST_DB_URL");
             }
             p.put("spring.datasource.url", url);
-            p.put("spring.datasource.username", env("HELPDESK_TEST_DB_USER", "postgres"));
-            p.put("spring.datasource.password", env("HELPDESK_TEST_DB_PASSWORD", ""));
+            p.put("spring.datasource.username", user());
+            p.put("spring.datasource.password", password());
             p.put("spring.flyway.clean-disabled", "false");
         } else {
             p.put("spring.datasource.url",
@@ -34,6 +34,19 @@ public final class TestDatabase {
             p.put("spring.datasource.password", "");
         }
         return p;
+    }
+
+    /** The PostgreSQL test database's URL (HELPDESK_TEST_DB_URL). */
+    public static String postgresUrl() {
+        return System.getenv("HELPDESK_TEST_DB_URL");
+    }
+
+    public static String user() {
+        return env("HELPDESK_TEST_DB_USER", "postgres");
+    }
+
+    public static String password() {
+        return env("HELPDESK_TEST_DB_PASSWORD", "");
     }
 
     private static String env(String name, String fallback) {
