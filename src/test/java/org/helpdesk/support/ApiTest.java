@@ -19,7 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // lastUsedAt of API keys is written in batches; a short interval keeps the tests that wait for it fast
         properties = {"helpdesk.api-keys.last-used-flush=PT0.2S",
                 // actuator on its own random port (on loopback, as in production)
-                "management.server.port=0"})
+                "management.server.port=0",
+                // connections are opened when needed: several test contexts share one PostgreSQL (100 at most)
+                "spring.datasource.hikari.minimum-idle=2"})
 @Import(FreshSchema.class)
 public abstract class ApiTest {
 
