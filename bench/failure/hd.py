@@ -9,6 +9,11 @@
   hd.py verify  --db DB --entity E --acked FILE [--after T]
                 every acknowledged ticket (and message) exists, tickets with their number, numbers are unique
   hd.py gap     --acked FILE                    the longest time without an acknowledged write, and when
+  hd.py reads   --base URL --key K --seconds S --threads T
+                GET the ticket list and searches until S seconds; prints counts by status
+  hd.py ryw     --base URL --keys K1,K2,... --control KEY --pairs N
+                read-your-writes: each writer key creates a ticket and at once searches for it (must find it);
+                the control key (which never writes) searches too, and how often it misses is reported
   hd.py session --a URL --b URL                 signup on A; GET /api/me with that session on B
 """
 import argparse
@@ -83,8 +88,16 @@ def cmd_setup(a):
     if status != 201:
         raise SystemExit(f"create API key: {status} {raw[:300]!r}")
     key = json.loads(raw)["key"]
+    extra = []
+    for i in range(a.keys - 1):
+        status, _, raw = request(a.base, "POST", f"/api/settings/api-keys?entityId={entity}",
+                                 {"name": f"failure test {i + 2}", "scopes": ["read:helpdesk", "write:helpdesk"]},
+                                 headers={"Cookie": cookie_header(jar), "X-XSRF-TOKEN": token})
+        if status != 201:
+            raise SystemExit(f"create API key: {status} {raw[:300]!r}")
+        extra.append(json.loads(raw)["key"])
     with open(a.out, "w") as f:
-        json.dump({"email": email, "entityId": entity, "key": key}, f)
+        json.dump({"email": email, "entityId": entity, "key": key, "keys": [key] + extra}, f)
     print(json.dumps({"entityId": entity}))
 
 
@@ -199,6 +212,82 @@ def cmd_gap(a):
     print(json.dumps({"longest_gap_s": round(gap, 2), "from_t": at, "writes": len(ts)}))
 
 
+def run_threads(n, target):
+    threads = [threading.Thread(target=target, args=(i,), daemon=True) for i in range(n)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+
+
+def cmd_reads(a):
+    deadline = time.monotonic() + a.seconds
+    lock = threading.Lock()
+    stats = {"requests": 0, "status": {}}
+    queries = ["/api/helpdesk/tickets", "/api/helpdesk/tickets?search=seed", "/api/helpdesk/tickets?status=new&limit=10",
+               "/api/helpdesk/tickets?search=7"]
+
+    def worker(i):
+        n = i
+        while time.monotonic() < deadline:
+            n += 1
+            try:
+                status, _, _ = request(a.base, "GET", queries[n % len(queries)],
+                                       headers={"Authorization": "Bearer " + a.key})
+            except (OSError, http.client.HTTPException) as e:
+                status = type(e).__name__
+            with lock:
+                stats["requests"] += 1
+                stats["status"][str(status)] = stats["status"].get(str(status), 0) + 1
+
+    run_threads(a.threads, worker)
+    print(json.dumps(stats))
+
+
+def cmd_ryw(a):
+    keys = a.keys.split(",")
+    lock = threading.Lock()
+    stats = {"pairs": 0, "own_read_missed": 0, "errors": 0, "control_reads": 0, "control_missed": 0, "misses": []}
+    per_key = a.pairs // len(keys)
+
+    def search(key, token):
+        status, _, raw = request(a.base, "GET", f"/api/helpdesk/tickets?search={token}&limit=5",
+                                 headers={"Authorization": "Bearer " + key})
+        if status != 200:
+            raise OSError(f"search: {status}")
+        return [t["id"] for t in json.loads(raw)["items"]] if raw.startswith(b"{") else [t["id"] for t in json.loads(raw)]
+
+    def worker(i):
+        key = keys[i]
+        for n in range(per_key):
+            token = uuid.uuid4().hex[:12]
+            try:
+                status, _, raw = request(a.base, "POST", "/api/helpdesk/tickets", {"subject": f"ryw {token}"},
+                                         headers={"Authorization": "Bearer " + key})
+                if status != 201:
+                    raise OSError(f"create: {status}")
+                tid = json.loads(raw)["id"]
+                own = search(key, token)
+                control = search(a.control, token) if n % 2 == 0 else None
+            except (OSError, http.client.HTTPException, ValueError):
+                with lock:
+                    stats["errors"] += 1
+                continue
+            with lock:
+                stats["pairs"] += 1
+                if tid not in own:
+                    stats["own_read_missed"] += 1
+                    if len(stats["misses"]) < 5:
+                        stats["misses"].append(tid)
+                if control is not None:
+                    stats["control_reads"] += 1
+                    stats["control_missed"] += tid not in control
+
+    run_threads(len(keys), worker)
+    print(json.dumps(stats))
+    sys.exit(0 if stats["own_read_missed"] == 0 and stats["pairs"] > 0 else 1)
+
+
 def cmd_session(a):
     email, body, jar = signup(a.a)
     status, _, raw = request(a.b, "GET", "/api/me", headers={"Cookie": cookie_header({"SESSION": jar["SESSION"]})})
@@ -212,6 +301,11 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("setup"); s.add_argument("--base", required=True); s.add_argument("--out", required=True)
+    s.add_argument("--keys", type=int, default=1)
+    s = sub.add_parser("reads"); s.add_argument("--base", required=True); s.add_argument("--key", required=True)
+    s.add_argument("--seconds", type=float, required=True); s.add_argument("--threads", type=int, default=8)
+    s = sub.add_parser("ryw"); s.add_argument("--base", required=True); s.add_argument("--keys", required=True)
+    s.add_argument("--control", required=True); s.add_argument("--pairs", type=int, required=True)
     s = sub.add_parser("load")
     s.add_argument("--base", required=True); s.add_argument("--key", required=True)
     s.add_argument("--seconds", type=float, required=True); s.add_argument("--max", type=int, default=100000)
@@ -223,7 +317,8 @@ def main():
     s = sub.add_parser("session"); s.add_argument("--a", required=True); s.add_argument("--b", required=True)
     s = sub.add_parser("gap"); s.add_argument("--acked", required=True)
     a = p.parse_args()
-    {"setup": cmd_setup, "load": cmd_load, "verify": cmd_verify, "session": cmd_session, "gap": cmd_gap}[a.cmd](a)
+    {"setup": cmd_setup, "load": cmd_load, "verify": cmd_verify, "session": cmd_session, "gap": cmd_gap,
+     "reads": cmd_reads, "ryw": cmd_ryw}[a.cmd](a)
 
 
 if __name__ == "__main__":

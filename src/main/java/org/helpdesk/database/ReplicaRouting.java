@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -37,10 +34,6 @@ public final class ReplicaRouting implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicaRouting.class);
     static final String PRIMARY = "primary";
     static final String REPLICA = "replica";
-    /** Marks a caller whose write is under way: its reads go to the primary until the write's position is known. */
-    private static final long WRITING = Long.MAX_VALUE;
-    /** Writes of requests with no authenticated caller (sign-up, login): every caller waits for them. */
-    private static final String ANYONE = "";
     private static final String PRIMARY_LSN = "select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint";
     private static final String REPLAY_LSN = """
             select (case when pg_is_in_recovery() then coalesce(pg_last_wal_replay_lsn(), '0/0'::pg_lsn)
@@ -49,26 +42,22 @@ public final class ReplicaRouting implements AutoCloseable {
     private final HikariDataSource primary;
     private final HikariDataSource replica;
     private final LazyConnectionDataSourceProxy dataSource;
+    private final ReplicaState state;
     private final Duration maxLag;
-    private final Cache<String, Long> lastWrites;
     private final ScheduledExecutorService checker;
-    private final ArrayDeque<long[]> primarySamples = new ArrayDeque<>(); // {nanoTime, lsn}, oldest first
     private final Counter replicaReads;
     private final Counter primaryReads;
-    private volatile boolean replicaUsable;
-    private volatile long replicaLsn = -1;
-    private volatile double lagSeconds = Double.NaN;
 
     ReplicaRouting(HikariDataSource primary, HikariDataSource replica, ReplicaProperties properties,
                    MeterRegistry meters) {
         this.primary = primary;
         this.replica = replica;
         this.maxLag = properties.maxLag();
-        this.lastWrites = Caffeine.newBuilder().expireAfterWrite(properties.writeMemory()).build();
+        this.state = new ReplicaState(properties.maxLag(), properties.writeMemory());
         this.replicaReads = Counter.builder("helpdesk.db.reads").tag("target", REPLICA)
                 .description("Read-only transactions, by the database that served them").register(meters);
         this.primaryReads = Counter.builder("helpdesk.db.reads").tag("target", PRIMARY).register(meters);
-        Gauge.builder("helpdesk.db.replica.lag", this, r -> r.lagSeconds).baseUnit("seconds")
+        Gauge.builder("helpdesk.db.replica.lag", state, ReplicaState::lagSeconds).baseUnit("seconds")
                 .description("How far the read replica is behind the primary (NaN: unreachable)").register(meters);
 
         var router = new Router();
@@ -89,94 +78,45 @@ public final class ReplicaRouting implements AutoCloseable {
         return dataSource;
     }
 
-    /** Whether read-only work may go to the standby now (also used by tests and the metrics). */
+    /** Whether read-only work may go to the standby now. */
     boolean replicaUsable() {
-        return replicaUsable;
+        return state.usable();
     }
 
     /** A write by {@code caller} starts: until it is done, the caller's reads go to the primary. */
     void writeStarted(String caller) {
-        lastWrites.put(key(caller), WRITING);
+        state.writeStarted(caller);
     }
 
     /** The write is done (committed or not): the caller's reads may use a standby once it replays this far. */
     void writeFinished(String caller) {
-        String key = key(caller);
-        try (Connection c = primary.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(PRIMARY_LSN)) {
-            rs.next();
-            lastWrites.put(key, rs.getLong(1));
-        } catch (SQLException e) {
-            // the primary is unreachable: keep the caller on the primary for the whole memory period
-            lastWrites.put(key, WRITING);
+        long lsn;
+        try {
+            lsn = queryLsn(primary, PRIMARY_LSN);
+        } catch (SQLException | RuntimeException e) {
+            lsn = Long.MAX_VALUE; // the primary's position is unknown: the caller stays on the primary for a while
         }
-    }
-
-    private static String key(String caller) {
-        return caller == null ? ANYONE : caller;
-    }
-
-    /** The standby may serve the current caller's read-only transaction. */
-    private boolean replicaFor(String caller) {
-        if (!replicaUsable) {
-            return false;
-        }
-        long replayed = replicaLsn;
-        Long anyone = lastWrites.getIfPresent(ANYONE);
-        if (anyone != null && anyone > replayed) {
-            return false;
-        }
-        if (caller == null) {
-            return true;
-        }
-        Long own = lastWrites.getIfPresent(caller);
-        return own == null || own <= replayed;
+        state.writeFinished(caller, lsn);
     }
 
     private void check() {
-        long now = System.nanoTime();
         try {
-            long lsn = queryLsn(primary, PRIMARY_LSN);
-            synchronized (primarySamples) {
-                primarySamples.addLast(new long[] {now, lsn});
-                long keep = maxLag.multipliedBy(2).toNanos();
-                while (primarySamples.size() > 1 && now - primarySamples.peekFirst()[0] > keep) {
-                    primarySamples.removeFirst();
-                }
-            }
+            state.primaryAt(System.nanoTime(), queryLsn(primary, PRIMARY_LSN));
         } catch (SQLException | RuntimeException e) {
-            // without the primary's position the lag is unknown; the last samples still bound it
+            // without the primary's position now, the earlier samples still bound the lag
         }
-        boolean wasUsable = replicaUsable;
+        boolean wasUsable = state.usable();
         try {
-            long replayed = queryLsn(replica, REPLAY_LSN);
-            double lag = lagOf(replayed, System.nanoTime());
-            replicaLsn = replayed;
-            lagSeconds = lag;
-            replicaUsable = lag <= maxLag.toNanos() / 1e9;
+            state.replicaAt(System.nanoTime(), queryLsn(replica, REPLAY_LSN));
         } catch (SQLException | RuntimeException e) {
-            replicaUsable = false;
-            lagSeconds = Double.NaN;
+            state.replicaDown();
         }
-        if (wasUsable != replicaUsable) {
-            log.warn("Read replica {}: lag {} s (limit {} s)", replicaUsable ? "in use again" : "skipped",
-                    Double.isNaN(lagSeconds) ? "unknown (unreachable)" : String.format("%.3f", lagSeconds),
+        if (wasUsable != state.usable()) {
+            double lag = state.lagSeconds();
+            log.warn("Read replica {}: lag {} (limit {} s)", state.usable() ? "in use again" : "skipped",
+                    Double.isNaN(lag) ? "unknown (unreachable)" : String.format("%.3f s", lag),
                     maxLag.toMillis() / 1000.0);
         }
-    }
-
-    /** Seconds since the primary was last at or behind {@code replayed}; infinite if not within the samples. */
-    private double lagOf(long replayed, long now) {
-        synchronized (primarySamples) {
-            var newestFirst = primarySamples.descendingIterator();
-            while (newestFirst.hasNext()) {
-                long[] sample = newestFirst.next();
-                if (sample[1] <= replayed) {
-                    return sample == primarySamples.peekLast() ? 0 : (now - sample[0]) / 1e9;
-                }
-            }
-        }
-        return Double.POSITIVE_INFINITY;
     }
 
     private static long queryLsn(DataSource source, String sql) throws SQLException {
@@ -194,13 +134,30 @@ public final class ReplicaRouting implements AutoCloseable {
         primary.close();
     }
 
-    /** Chooses per read-only connection; the current caller is the one {@link ReadYourWritesFilter} set. */
+    /**
+     * Chooses per read-only connection; the current caller is the one {@link ReadYourWritesFilter} set. A standby
+     * that refuses the connection is skipped at once (until the next check finds it back), not reported.
+     */
     private final class Router extends AbstractRoutingDataSource {
         @Override
         protected Object determineCurrentLookupKey() {
-            boolean useReplica = replicaFor(ReadYourWritesFilter.currentCaller());
-            (useReplica ? replicaReads : primaryReads).increment();
-            return useReplica ? REPLICA : PRIMARY;
+            return state.replicaFor(ReadYourWritesFilter.currentCaller()) ? REPLICA : PRIMARY;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (determineCurrentLookupKey() == REPLICA) {
+                try {
+                    Connection c = replica.getConnection();
+                    replicaReads.increment();
+                    return c;
+                } catch (SQLException e) {
+                    state.replicaDown();
+                    log.warn("Read replica unreachable, reading from the primary: {}", e.getMessage());
+                }
+            }
+            primaryReads.increment();
+            return primary.getConnection();
         }
     }
 }
