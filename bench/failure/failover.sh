@@ -29,7 +29,7 @@ KEY=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['key'])" "
 ENTITY=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['entityId'])" "$WORK/setup.json")
 
 t0=$(date +%s.%N)
-$HD load --base "$BASE" --key "$KEY" --seconds "$LOAD_S" --max 10000000 --threads "$THREADS" --messages 2 \
+$HD load --base "$BASE" --key "$KEY" --seconds "$LOAD_S" --max 10000000 --threads "$THREADS" --messages 2 --timeout 15 \
     --out "$WORK/acked.jsonl" >"$WORK/load.json" &
 LOAD_PID=$!
 sleep "$KILL_AT"

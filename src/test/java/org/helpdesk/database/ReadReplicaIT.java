@@ -50,7 +50,7 @@ class ReadReplicaIT extends ApiTest {
     void theTicketListOfACallerWithoutRecentWritesIsServedByTheReplica() throws InterruptedException {
         // Given tickets written with the owner's key, and a second key that has written nothing
         HttpApi.Owner owner = api.newOwner();
-        tickets.create(owner, "on the replica");
+        String id = tickets.create(owner, "on the replica").get("id").stringValue();
         String reader = api.createKey(owner.session(), owner.entityId(), List.of("read:helpdesk"));
         Thread.sleep(Duration.ofMillis(400)); // two replica checks: the standby has replayed those writes
 
@@ -63,6 +63,12 @@ class ReadReplicaIT extends ApiTest {
         assertThat(TicketApi.ids(r)).hasSize(1);
         assertThat(routing.replicaUsable()).isTrue();
         assertThat(reads(ReplicaRouting.REPLICA)).isEqualTo(replicaBefore + 1);
+
+        // And so is the ticket's history
+        HttpApi.Response history = api.get(TicketApi.TICKETS + "/" + id + "/events").bearer(reader).send();
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json().size()).isEqualTo(1);
+        assertThat(reads(ReplicaRouting.REPLICA)).isEqualTo(replicaBefore + 2);
     }
 
     @Test
