@@ -62,16 +62,16 @@ formation_up() {   # formation_up DBNAME
     local t0; t0=$(date +%s)
     pg_autoctl_bg monitor create monitor --pgdata "$FORMATION_DIR/monitor" --pgport "$FORMATION_PORT" \
         --hostname 127.0.0.1 --auth trust --no-ssl --run
-    wait_for 60 "the monitor" monitor_sql "select 1"
+    wait_for 180 "the monitor" monitor_sql "select 1"
     pg_autoctl_bg node1 create postgres --pgdata "$FORMATION_DIR/node1" --pgport $((FORMATION_PORT + 1)) \
         --listen 127.0.0.1 --hostname 127.0.0.1 --name node1 --dbname "$db" --auth trust --no-ssl \
         --monitor "$(MONITOR_URI)" --run
-    wait_for 90 "node1 as single primary" bash -c "[[ \$(psql -X -qAt -h 127.0.0.1 -p $FORMATION_PORT -U postgres \
+    wait_for 180 "node1 as single primary" bash -c "[[ \$(psql -X -qAt -h 127.0.0.1 -p $FORMATION_PORT -U postgres \
         -d pg_auto_failover -c \"select reportedstate from pgautofailover.node where nodename = 'node1'\") == single ]]"
     pg_autoctl_bg node2 create postgres --pgdata "$FORMATION_DIR/node2" --pgport $((FORMATION_PORT + 2)) \
         --listen 127.0.0.1 --hostname 127.0.0.1 --name node2 --dbname "$db" --auth trust --no-ssl \
         --monitor "$(MONITOR_URI)" --run
-    wait_for 120 "primary + secondary" two_nodes_ready
+    wait_for 300 "primary + secondary" two_nodes_ready
     log "formation up in $(( $(date +%s) - t0 )) s: $(formation_states | tr '\n' ' ')"
     log "synchronous_standby_names on the primary: $(node_sql "$(formation_primary_port)" "show synchronous_standby_names")"
 }
