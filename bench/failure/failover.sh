@@ -70,6 +70,8 @@ s = json.load(open(sys.argv[1]))['status']
 print(' '.join(f'{k}:{v}' for k, v in s.items() if k not in ('503', 'TimeoutError', 'RemoteDisconnected', 'ConnectionResetError')))
 " "$WORK/load.json")
 [[ -z "$bad" ]] || die "requests failed with something other than 503 or a timeout: $bad"
+no_retry=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['503_without_retry_after'])" "$WORK/load.json")
+((no_retry == 0)) || die "$no_retry answers 503 came without Retry-After"
 
 export PGPORT=$new
 $HD verify --db "$DB" --entity "$ENTITY" --acked "$WORK/acked.jsonl" --after "$t_kill" >"$WORK/verify.json" \

@@ -110,6 +110,13 @@ def cmd_load(a):
     out = open(a.out, "a", buffering=1)
     start = time.time()
 
+    stats["503_without_retry_after"] = 0
+
+    def check_retry_after(status, hdrs):
+        if status == 503 and not any(k.lower() == "retry-after" for k, _ in hdrs):
+            with lock:
+                stats["503_without_retry_after"] += 1
+
     def failed(status, t):
         with lock:
             stats["errors"] += 1
@@ -129,11 +136,12 @@ def cmd_load(a):
             n += 1
             t = time.time() - start
             try:
-                status, _, raw = request(base, "POST", "/api/helpdesk/tickets",
-                                         {"subject": f"failure test {i}-{n}"},
-                                         headers={"Authorization": "Bearer " + a.key}, timeout=a.timeout)
+                status, hdrs, raw = request(base, "POST", "/api/helpdesk/tickets",
+                                            {"subject": f"failure test {i}-{n}"},
+                                            headers={"Authorization": "Bearer " + a.key}, timeout=a.timeout)
             except (OSError, http.client.HTTPException) as e:
-                status, raw = type(e).__name__, b""
+                status, hdrs, raw = type(e).__name__, [], b""
+            check_retry_after(status, hdrs)
             if status == 201:
                 body = json.loads(raw)
                 line = json.dumps({"id": body["id"], "number": body["ticketNumber"], "t": round(t, 3),
@@ -146,11 +154,12 @@ def cmd_load(a):
                         break
                     t = time.time() - start
                     try:
-                        mstatus, _, mraw = request(base, "POST", f"/api/helpdesk/tickets/{body['id']}/messages",
-                                                   {"body": f"message {m}"},
-                                                   headers={"Authorization": "Bearer " + a.key}, timeout=a.timeout)
+                        mstatus, mhdrs, mraw = request(base, "POST", f"/api/helpdesk/tickets/{body['id']}/messages",
+                                                       {"body": f"message {m}"},
+                                                       headers={"Authorization": "Bearer " + a.key}, timeout=a.timeout)
                     except (OSError, http.client.HTTPException) as e:
-                        mstatus, mraw = type(e).__name__, b""
+                        mstatus, mhdrs, mraw = type(e).__name__, [], b""
+                    check_retry_after(mstatus, mhdrs)
                     if mstatus == 201:
                         line = json.dumps({"message": json.loads(mraw)["id"], "ticket": body["id"],
                                            "t": round(time.time() - start, 3), "node": base})
