@@ -145,7 +145,7 @@ def cmd_load(a):
             if status == 201:
                 body = json.loads(raw)
                 line = json.dumps({"id": body["id"], "number": body["ticketNumber"], "t": round(t, 3),
-                                   "node": base})
+                                   "at": round(time.time(), 3), "node": base})
                 with lock:
                     stats["acked"] += 1
                     out.write(line + "\n")
@@ -162,7 +162,8 @@ def cmd_load(a):
                     check_retry_after(mstatus, mhdrs)
                     if mstatus == 201:
                         line = json.dumps({"message": json.loads(mraw)["id"], "ticket": body["id"],
-                                           "t": round(time.time() - start, 3), "node": base})
+                                           "t": round(time.time() - start, 3),
+                                           "at": round(time.time(), 3), "node": base})
                         with lock:
                             stats["acked_messages"] += 1
                             out.write(line + "\n")
