@@ -3,6 +3,7 @@ package org.helpdesk.database;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,6 +49,7 @@ class ReplicaConfig {
         // a standby that is down must neither stop the start nor hold a request long: the primary serves instead
         standby.setInitializationFailTimeout(-1);
         standby.setConnectionTimeout(1000);
+        standby.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters)); // hikaricp_*{pool="replica"}
         standby.setValidationTimeout(500);
         return new ReplicaRouting(primary, standby, replica, meters);
     }
