@@ -6,7 +6,7 @@
 #   1. list/search traffic is served by the standby (its pg_stat_database commits and the app's counters);
 #   2. read-your-writes: PAIRS create-then-search pairs, each by its own API key, always find the new ticket,
 #      while a key that never writes misses some of them (the standby really is behind);
-#   3. a stopped standby leaves the app serving lists from the primary.
+#   3. a standby further behind than the bound (5 s), or stopped, leaves the app serving lists from the primary.
 #   bench/failure/replica.sh [--short]      (does not touch the PostgreSQL on 5432)
 set -euo pipefail
 DB=helpdesk_replica
@@ -67,6 +67,21 @@ log "read-your-writes: $(cat "$WORK/ryw.json"); read-only transactions meanwhile
 pairs=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['pairs'])" "$WORK/ryw.json")
 ((pairs >= PAIRS * 99 / 100)) || die "only $pairs of $PAIRS pairs completed"
 
+# 2b. a standby further behind than HELPDESK_DB_REPLICA_MAX_LAG (5 s) is skipped: it now applies WAL 20 s late,
+# and 8 s of writes put it more than 5 s behind the primary
+node_sql "$STANDBY" "alter system set recovery_min_apply_delay = '20s'" >/dev/null
+node_sql "$STANDBY" "select pg_reload_conf()" >/dev/null
+$HD load --base "$BASE" --key "${WRITER_KEYS%%,*}" --seconds 8 --max 1000000 --threads 2 \
+    --out "$WORK/lag.jsonl" >/dev/null
+r5=$(reads replica) p5=$(reads primary)
+$HD reads --base "$BASE" --key "$READER" --seconds 5 --threads 8 >"$WORK/reads-lag.json"
+r6=$(reads replica) p6=$(reads primary)
+lag=$(curl -fsS "$BASE/actuator/prometheus" | awk '$1 ~ "^helpdesk_db_replica_lag_seconds" {print $2}')
+log "with the standby behind (lag $lag s): $(cat "$WORK/reads-lag.json"); replica $((r6 - r5)), primary $((p6 - p5))"
+read -r lag_requests lag_ok <<<"$(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(s['requests'], s['status'].get('200', 0))" "$WORK/reads-lag.json")"
+((lag_ok == lag_requests && lag_requests > 0)) || die "lists failed while the standby lagged"
+((r6 == r5)) || die "$((r6 - r5)) reads went to a standby lagging more than the bound"
+
 # 3. stop the standby: lists keep working, from the primary
 log "stopping the standby (port $STANDBY)"
 setpriv --reuid=postgres --regid=postgres --init-groups -- env HOME="$FORMATION_DIR" PATH="$PGBIN:$PATH" \
@@ -83,7 +98,7 @@ read -r requests ok <<<"$(python3 -c "import json,sys; s=json.load(open(sys.argv
 ((ok == requests && requests > 0)) || die "lists failed with the standby stopped"
 ((r4 == r3)) || die "reads went to the stopped standby"
 
-python3 - "$WORK/reads.json" "$WORK/ryw.json" "$((r1 - r0))" "$((p1 - p0))" "$((s1 - s0))" "$requests" "$RECOVERY_DELAY" <<'EOF' >&2
+python3 - "$WORK/reads.json" "$WORK/ryw.json" "$((r1 - r0))" "$((p1 - p0))" "$((s1 - s0))" "$requests" "$RECOVERY_DELAY" "$lag_requests" <<'EOF' >&2
 import json, sys
 reads, ryw = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 print("RESULT replica " + json.dumps({
@@ -91,6 +106,7 @@ print("RESULT replica " + json.dumps({
     "served_by_standby": int(sys.argv[3]), "served_by_primary": int(sys.argv[4]),
     "standby_commits": int(sys.argv[5]), "ryw_pairs": ryw["pairs"], "ryw_missed": ryw["own_read_missed"],
     "control_reads": ryw["control_reads"], "control_missed": ryw["control_missed"],
+    "lists_with_standby_lagging": int(sys.argv[8]), "served_by_lagging_standby": 0,
     "lists_with_standby_stopped": int(sys.argv[6]), "failed_with_standby_stopped": 0}))
 EOF
 log "PASS replica"
