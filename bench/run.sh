@@ -16,7 +16,7 @@ source "$(dirname "$0")/lib.sh"
 export APP_JAVA_OPTS=${APP_JAVA_OPTS--Xmx256m}
 
 SCALE=1 DURATION=20 WARMUP=15 DB=helpdesk_bench PORT=18180 REUSE=0 LIMITER_RUN=1 CONNS="4 16"
-OPS="get list deep search patch message create"
+OPS="get list deep search patch message create page-list page-ticket"
 while (($#)); do
     case $1 in
         --scale) SCALE=$2; shift ;;
@@ -121,17 +121,32 @@ patterns=$(sed "s/.*/'%&%'/" "$BENCH_DIR/terms.txt" | paste -sd,)
 sed -e "s/@PATTERNS@/$patterns/" -e "s/@NTERMS@/$(wc -l <"$BENCH_DIR/terms.txt")/" \
     "$BENCH_DIR/pgbench/search.sql.in" >"$DATA/search.sql"
 KEYHASH=$(printf '%s' "$KEY" | sha256sum | cut -d' ' -f1)
+psql_q -d "$DB" -c "select ticket_number from tickets where entity_id = '$EID' and ticket_number % 1000 = 0
+                    and ticket_number <= $BIG" >"$DATA/numbers20.txt"
+# the agents' pages need a browser session: a user signed up through the API, made owner of the big entity
+PAGE_EMAIL="bench-agent-$(date +%s)@bench.example"
+curl -fsS -o /dev/null -X POST "http://127.0.0.1:$PORT/api/auth/signup" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$PAGE_EMAIL\",\"password\":\"bench password 1\",\"name\":\"Bench Agent\",\"entityName\":\"Own\"}" \
+    || die "signup of the page user failed"
+psql_q -d "$DB" -c "insert into memberships(entity_id, user_id, role, created_at)
+                    select '$EID', id, 'owner', now() from users where email = '$PAGE_EMAIL'" >/dev/null
+SESSION=$(curl -fsS -D - -o /dev/null -X POST "http://127.0.0.1:$PORT/api/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$PAGE_EMAIL\",\"password\":\"bench password 1\"}" | tr -d '\r' |
+    sed -n 's/^[Ss]et-[Cc]ookie: SESSION=\([^;]*\).*/\1/p' | head -1)
+[[ -n "$SESSION" ]] || die "no session cookie for the page user"
 
 pgscript() { if [[ $1 == search ]]; then echo "$DATA/search.sql"; else echo "$BENCH_DIR/pgbench/$1.sql"; fi; }
 
 run_wrk() {   # run_wrk OP CONNS SECONDS -> RESULT line
     local threads=2; (($2 < 2)) && threads=1
-    BENCH_OP=$1 BENCH_KEY=$KEY BENCH_DATA=$DATA wrk -t$threads -c"$2" -d"$3"s --timeout 10s \
+    BENCH_OP=$1 BENCH_KEY=$KEY BENCH_DATA=$DATA BENCH_SESSION=${SESSION:-} BENCH_EID=$EID wrk -t$threads -c"$2" -d"$3"s --timeout 10s \
         -s "$BENCH_DIR/wrk/ops.lua" "http://127.0.0.1:$PORT" >"$OUT/wrk-$1-c$2${4:-}.txt" 2>&1 || true
     grep '^RESULT' "$OUT/wrk-$1-c$2${4:-}.txt" || echo "RESULT 0 0 0 -1 -1 0"
 }
 
 run_pgbench() {   # run_pgbench OP CONNS SECONDS -> RESULT line (same fields as wrk's)
+    # pages render HTML around the same use cases: no raw-SQL twin (compare them with the API's list and get)
+    if [[ $1 == page-* ]]; then echo "RESULT 0 0 0 -1 0 0"; return; fi
     local dir="$OUT/pgbench-$1-c$2"; mkdir -p "$dir"
     (cd "$dir" && pgbench -n -M prepared -c "$2" -j 2 -T "$3" -l --log-prefix=tx \
         -D eid="$EID" -D owner="$OWNER" -D keyhash="$KEYHASH" -D big="$BIG" -D msmin="$MSMIN" -D msmax="$MSMAX" \

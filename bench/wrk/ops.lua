@@ -1,5 +1,5 @@
 -- wrk script for one benchmark operation, chosen by BENCH_OP:
---   create | get | message | patch | list | deep | search
+--   create | get | message | patch | list | deep | search | page-list | page-ticket (the agents' HTML pages)
 -- Data files (written by bench/run.sh) are read from BENCH_DATA: ids.txt (ticket ids), ids20.txt (tickets
 -- with 20 messages), cursors.txt (deep-page cursors), terms.txt (search terms, URL-encoded).
 -- done() prints one machine-readable line: RESULT <req/s> <p50 us> <p99 us> <socket errors> <non-2xx> <requests>
@@ -9,6 +9,9 @@ local data = os.getenv("BENCH_DATA")
 local lines = {}
 local base = "/api/helpdesk/tickets"
 local headers = { ["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json" }
+local session = os.getenv("BENCH_SESSION") or ""
+local eid = os.getenv("BENCH_EID") or ""
+local page_headers = { ["Cookie"] = "SESSION=" .. session, ["Accept"] = "text/html" }
 local statuses = { "open", "pending", "resolved" }
 local n = 0
 -- the 40 subject phrases of bench/seed.sql: new tickets keep the search selectivity of the seeded ones
@@ -31,6 +34,7 @@ end
 function init(args)
    math.randomseed(os.time() * 1000 + (tid or 0) * 7919)
    if op == "get" then lines = load("ids20.txt")
+   elseif op == "page-ticket" then lines = load("numbers20.txt")
    elseif op == "message" or op == "patch" then lines = load("ids.txt")
    elseif op == "deep" then lines = load("cursors.txt")
    elseif op == "search" then lines = load("terms.txt")
@@ -61,6 +65,10 @@ function request()
       return wrk.format("GET", base .. "?cursor=" .. pick(), headers)
    elseif op == "search" then
       return wrk.format("GET", base .. "?search=" .. pick(), headers)
+   elseif op == "page-list" then
+      return wrk.format("GET", "/e/" .. eid .. "/tickets", page_headers)
+   elseif op == "page-ticket" then
+      return wrk.format("GET", "/e/" .. eid .. "/tickets/" .. pick(), page_headers)
    end
    error("unknown BENCH_OP " .. tostring(op))
 end

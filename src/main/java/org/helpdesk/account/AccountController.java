@@ -4,10 +4,11 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.helpdesk.common.HelpdeskSettings;
 import org.helpdesk.auth.Role;
 import org.helpdesk.auth.SessionLogin;
 import org.helpdesk.auth.SessionUser;
-import org.helpdesk.common.ApiException;
+import org.helpdesk.common.Unauthenticated;
 import org.helpdesk.common.Emails;
 import org.helpdesk.common.Forbidden;
 import org.helpdesk.common.JsonInput;
@@ -27,10 +28,10 @@ class AccountController {
     private final Users users;
     private final Entities entities;
     private final SessionLogin sessions;
-    private final HelpdeskProperties properties;
+    private final HelpdeskSettings properties;
 
     AccountController(AccountService accounts, Users users, Entities entities, SessionLogin sessions,
-                      HelpdeskProperties properties) {
+                      HelpdeskSettings properties) {
         this.accounts = accounts;
         this.users = users;
         this.entities = entities;
@@ -75,7 +76,7 @@ class AccountController {
         String email = in.requiredString("email").strip().toLowerCase(java.util.Locale.ROOT);
         String password = in.requiredString("password");
         Users.UserRow user = accounts.authenticate(email, password)
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Wrong email or password"));
+                .orElseThrow(() -> new Unauthenticated("Wrong email or password"));
         sessions.signIn(new SessionUser(user.id(), user.email(), user.name()), request, response);
         return new LoginResponse(user.view());
     }
@@ -90,7 +91,7 @@ class AccountController {
     MeResponse me() {
         SessionUser current = SessionLogin.current();
         Users.UserRow user = users.byId(current.id())
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "This account no longer exists; sign in again"));
+                .orElseThrow(() -> new Unauthenticated("This account no longer exists; sign in again"));
         List<MembershipView> memberships = entities.membershipsOf(user.id()).stream()
                 .map(m -> new MembershipView(new EntityRef(m.entityId(), m.entityName()), m.role()))
                 .toList();

@@ -1,5 +1,6 @@
 package org.helpdesk.account;
 
+import org.helpdesk.common.HelpdeskSettings;
 import org.helpdesk.common.Emails;
 import org.helpdesk.common.JsonInput;
 import org.slf4j.Logger;
@@ -16,11 +17,11 @@ import org.springframework.stereotype.Component;
 class Bootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(Bootstrap.class);
 
-    private final HelpdeskProperties properties;
+    private final HelpdeskSettings properties;
     private final AccountService accounts;
     private final Users users;
 
-    Bootstrap(HelpdeskProperties properties, AccountService accounts, Users users) {
+    Bootstrap(HelpdeskSettings properties, AccountService accounts, Users users) {
         this.properties = properties;
         this.accounts = accounts;
         this.users = users;
@@ -28,7 +29,7 @@ class Bootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        HelpdeskProperties.Bootstrap wanted = properties.bootstrap();
+        HelpdeskSettings.Bootstrap wanted = properties.bootstrap();
         if (!wanted.requested()) {
             return;
         }

@@ -29,13 +29,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     static final Pattern KEY_SHAPE = Pattern.compile("ak_[0-9A-Za-z]{32,64}");
 
-    private final Credentials credentials;
+    private final KeyDirectory keys;
     private final KeyUsage usage;
     private final RateLimiter rateLimiter;
     private final Clock clock;
 
-    ApiKeyAuthenticationFilter(Credentials credentials, KeyUsage usage, RateLimiter rateLimiter, Clock clock) {
-        this.credentials = credentials;
+    ApiKeyAuthenticationFilter(KeyDirectory keys, KeyUsage usage, RateLimiter rateLimiter, Clock clock) {
+        this.keys = keys;
         this.usage = usage;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
@@ -64,7 +64,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Instant now = Times.now(clock);
-        Optional<KeyCaller> caller = credentials.activeKey(Hashing.sha256Hex(secret.getBytes(StandardCharsets.US_ASCII)), now);
+        Optional<KeyCaller> caller = keys.activeKey(Hashing.sha256Hex(secret.getBytes(StandardCharsets.US_ASCII)), now);
         if (caller.isEmpty()) {
             unauthorized(response, "The API key is unknown, expired or revoked");
             return;

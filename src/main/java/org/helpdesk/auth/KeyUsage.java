@@ -19,15 +19,15 @@ import org.springframework.stereotype.Component;
 class KeyUsage {
     private static final Logger log = LoggerFactory.getLogger(KeyUsage.class);
 
-    private final Credentials credentials;
-    private final ConcurrentHashMap<Credentials.KeyRef, Instant> pending = new ConcurrentHashMap<>();
+    private final KeyDirectory keys;
+    private final ConcurrentHashMap<KeyDirectory.KeyRef, Instant> pending = new ConcurrentHashMap<>();
 
-    KeyUsage(Credentials credentials) {
-        this.credentials = credentials;
+    KeyUsage(KeyDirectory keys) {
+        this.keys = keys;
     }
 
     void used(KeyCaller caller, Instant at) {
-        pending.merge(new Credentials.KeyRef(caller.entityId(), caller.keyId()), at,
+        pending.merge(new KeyDirectory.KeyRef(caller.entityId(), caller.keyId()), at,
                 (a, b) -> a.isAfter(b) ? a : b);
     }
 
@@ -37,7 +37,7 @@ class KeyUsage {
         if (pending.isEmpty()) {
             return;
         }
-        Map<Credentials.KeyRef, Instant> batch = new HashMap<>();
+        Map<KeyDirectory.KeyRef, Instant> batch = new HashMap<>();
         for (var key : pending.keySet()) {
             Instant at = pending.remove(key);
             if (at != null) {
@@ -45,7 +45,7 @@ class KeyUsage {
             }
         }
         try {
-            credentials.stampLastUsed(batch);
+            keys.stampLastUsed(batch);
         } catch (RuntimeException e) {
             log.warn("Could not record API key usage; will retry", e);
             batch.forEach((key, at) -> pending.merge(key, at, (a, b) -> a.isAfter(b) ? a : b));

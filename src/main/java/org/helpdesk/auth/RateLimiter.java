@@ -21,7 +21,7 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.helpdesk.common.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.helpdesk.common.HelpdeskSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +47,8 @@ class RateLimiter {
     private final Cache<String, BucketProxy> proxies = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    RateLimiter(DataSource dataSource, @Value("${helpdesk.rate-limit.requests-per-minute:6000}") long perMinute) {
+    RateLimiter(DataSource dataSource, HelpdeskSettings settings) {
+        long perMinute = settings.rateLimit().requestsPerMinute();
         this.enabled = perMinute > 0;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(Math.max(perMinute, 1)).refillGreedy(Math.max(perMinute, 1), Duration.ofMinutes(1)))

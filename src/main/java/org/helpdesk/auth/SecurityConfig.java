@@ -29,6 +29,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -75,7 +76,7 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, Credentials credentials, KeyUsage usage,
+    SecurityFilterChain filterChain(HttpSecurity http, KeyDirectory keys, KeyUsage usage,
                                     RateLimiter rateLimiter, Clock clock, SecurityContextRepository contexts,
                                     CookieCsrfTokenRepository csrfTokens) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> sessionOnly =
@@ -87,28 +88,49 @@ class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(csrfRequired()))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, usage, rateLimiter, clock),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, usage, rateLimiter, clock),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/auth/**").permitAll()
                         .requestMatchers("/api/openapi.yaml", "/api/docs", "/api/docs/**").permitAll() // API reference
                         .requestMatchers("/api/settings/**", "/api/me", "/api/entities", "/api/entities/**").access(sessionOnly)
                         .requestMatchers("/api/**").authenticated()
+                        .requestMatchers(SIGNED_IN_PAGES).access(sessionOnly)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) ->
-                                ErrorResponses.write(response, 401, "Authentication required: send Authorization: Bearer ak_... or sign in"))
+                        .defaultAuthenticationEntryPointFor(PAGE_SIGN_IN, SecurityConfig::isPage)
+                        .defaultAuthenticationEntryPointFor((request, response, ex) ->
+                                ErrorResponses.write(response, 401, "Authentication required: send Authorization: Bearer ak_... or sign in"),
+                                request -> true)
                         .accessDeniedHandler(accessDenied()))
                 // Pages load scripts only from this server, so injected markup cannot run script.
+                // (htmx is configured by a meta tag to need no inline code and no eval: see templates/fragments/layout)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                                 + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-                                + "form-action 'self'")))
+                                + "form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /** Pages of a signed-in user; without a session they send the browser to the sign-in page. */
+    private static final String[] SIGNED_IN_PAGES = {"/e/**", "/start", "/entities", "/signout"};
+
+    /** Sends a browser to the sign-in page, to come back here afterwards (a local path only, see the page). */
+    private static final org.springframework.security.web.AuthenticationEntryPoint PAGE_SIGN_IN =
+            (request, response, ex) -> {
+                String back = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+                boolean get = "GET".equals(request.getMethod());
+                response.sendRedirect(request.getContextPath() + "/signin"
+                        + (get ? "?next=" + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8) : ""));
+            };
+
+    private static boolean isPage(HttpServletRequest request) {
+        return ErrorResponses.isPage(request);
     }
 
     private static boolean isSessionUser(Authentication authentication) {
@@ -117,17 +139,28 @@ class SecurityConfig {
 
     /**
      * CSRF guards what a browser session can do: unsafe methods of a request that has a session and no
-     * Authorization header. Signup and login create the session, so they cannot carry a token yet.
+     * Authorization header. Signup and login of the API create the session, so they cannot carry a token yet.
+     * Every form of the pages carries one (the cookie token works before a session exists), sign-in included,
+     * so nobody can be signed in to someone else's account by a foreign page.
      */
     private static RequestMatcher csrfRequired() {
         return request -> !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && !CSRF_FREE_PATHS.contains(request.getRequestURI())
-                && request.getSession(false) != null;
+                && (isPage(request)
+                    || request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                        && !CSRF_FREE_PATHS.contains(request.getRequestURI())
+                        && request.getSession(false) != null);
     }
 
     private static AccessDeniedHandler accessDenied() {
         return (request, response, ex) -> {
+            if (isPage(request)) {
+                // rendered as an HTML page in the layout by the /error route
+                request.setAttribute(ErrorResponses.PAGE_MESSAGE, ex instanceof CsrfException
+                        ? "This form has expired. Go back, reload the page and try again."
+                        : "You may not do this.");
+                response.sendError(403);
+                return;
+            }
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             String message;
             if (ex instanceof CsrfException) {

@@ -47,7 +47,6 @@ public class SessionLogin {
         if (authentication != null && authentication.getPrincipal() instanceof SessionUser user) {
             return user;
         }
-        throw new org.helpdesk.common.ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED,
-                "Sign in first");
+        throw new org.helpdesk.common.Unauthenticated("Sign in first");
     }
 }

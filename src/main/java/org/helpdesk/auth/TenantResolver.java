@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.helpdesk.common.ApiException;
+import org.helpdesk.common.Unauthenticated;
 import org.helpdesk.common.CachedBodyFilter;
 import org.helpdesk.common.Forbidden;
 import org.helpdesk.common.Ids;
@@ -14,7 +14,6 @@ import org.helpdesk.common.InvalidInput;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -32,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class TenantResolver implements HandlerMethodArgumentResolver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Credentials credentials;
+    private final MemberDirectory members;
 
-    TenantResolver(Credentials credentials) {
-        this.credentials = credentials;
+    TenantResolver(MemberDirectory members) {
+        this.members = members;
     }
 
     @Override
@@ -63,11 +62,18 @@ public class TenantResolver implements HandlerMethodArgumentResolver {
             if (requested == null) {
                 throw new InvalidInput("entityId is required: pass it as query parameter, x-entity-id header or body field");
             }
-            Role role = credentials.roleOf(requested, user.id())
+            Role role = members.roleOf(requested, user.id())
                     .orElseThrow(() -> new Forbidden("You are not a member of this entity"));
             return new Tenant(requested, user.id(), user.name(), role, null, null);
         }
-        throw new ApiException(HttpStatus.UNAUTHORIZED, "Authentication required");
+        throw new Unauthenticated("Authentication required");
+    }
+
+    /** The signed-in user acting in an entity named by a page's path; 403 if they are not a member. */
+    public Tenant forSession(SessionUser user, UUID entityId) {
+        Role role = members.roleOf(entityId, user.id())
+                .orElseThrow(() -> new Forbidden("You are not a member of this entity"));
+        return new Tenant(entityId, user.id(), user.name(), role, null, null);
     }
 
     /** The entity id the request names, or {@code null}; several different ones or a non-UUID are a 400. */

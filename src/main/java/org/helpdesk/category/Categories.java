@@ -12,14 +12,11 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for ticket categories. Names are unique per entity, ignoring case. */
 @Repository
-public class Categories {
+class Categories {
     private final JdbcClient jdbc;
 
     Categories(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public record Category(UUID id, UUID entityId, String name, Instant createdAt) {
     }
 
     static String nameKey(String name) {
@@ -36,8 +33,7 @@ public class Categories {
                 .param("entityId", entityId).param("id", id).query((rs, n) -> row(rs)).optional();
     }
 
-    /** Used by tickets to refuse a categoryId of another entity. */
-    public boolean exists(UUID entityId, UUID id) {
+    boolean exists(UUID entityId, UUID id) {
         return jdbc.sql("select count(*) from categories where entity_id = :entityId and id = :id")
                 .param("entityId", entityId).param("id", id).query(Integer.class).single() > 0;
     }

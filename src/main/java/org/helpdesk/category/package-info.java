@@ -1,2 +1,5 @@
 /** Ticket categories of an entity, with names unique per entity. */
+@ApplicationModule(allowedDependencies = {"common", "auth"})
 package org.helpdesk.category;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,5 @@
 package org.helpdesk.common;
 
-import java.util.UUID;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,27 +23,27 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /** The one place where exceptions become {@code {"error"}} responses. */
 @RestControllerAdvice
 class ApiExceptionHandler {
-    private static final MediaType JSON = new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType JSON = ErrorResponses.JSON_UTF8;
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> api(ApiException e) {
-        return error(e.status(), e.getMessage());
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ApiError> domain(DomainException e) {
+        return error(ErrorResponses.status(e), e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "The request body must be one valid JSON value");
+        return error(HttpStatus.BAD_REQUEST, ErrorResponses.NOT_JSON);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as Content-Type: application/json");
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorResponses.UNSUPPORTED_TYPE);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return error(HttpStatus.NOT_ACCEPTABLE, "This route answers with application/json only");
+        return error(HttpStatus.NOT_ACCEPTABLE, ErrorResponses.NOT_ACCEPTABLE);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -59,7 +57,12 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-    ResponseEntity<ApiError> noRoute(HttpServletRequest request) {
+    ResponseEntity<ApiError> noRoute(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        if (ErrorResponses.isPage(request)) {
+            response.sendError(404); // the HTML page in the layout, from the /error route
+            return null;
+        }
         return error(HttpStatus.NOT_FOUND, "No such route: " + request.getRequestURI());
     }
 
@@ -80,7 +83,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge() {
-        return error(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large");
+        return error(HttpStatus.CONTENT_TOO_LARGE, ErrorResponses.TOO_LARGE);
     }
 
     /**
@@ -92,22 +95,21 @@ class ApiExceptionHandler {
         log.info("Constraint violation: {}", e.getMostSpecificCause().getMessage());
         if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
                 && sql.getSQLState().startsWith("22")) {
-            return error(HttpStatus.BAD_REQUEST, "A value is too long or not valid for its field");
+            return error(HttpStatus.BAD_REQUEST, ErrorResponses.INVALID_VALUE);
         }
-        return error(HttpStatus.CONFLICT, "The change conflicts with data that changed meanwhile; retry");
+        return error(HttpStatus.CONFLICT, ErrorResponses.CONCURRENT_CHANGE);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
-        String ref = UUID.randomUUID().toString().substring(0, 8);
+        String ref = ErrorResponses.newReference();
         if (DatabaseUnavailable.matches(e)) {
             log.warn("Database unavailable (ref {}): {}", ref, e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
                     .contentType(JSON).body(new ApiError(DatabaseUnavailable.MESSAGE + " (ref " + ref + ")"));
         }
         log.error("Unexpected error (ref {})", ref, e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Unexpected error (ref " + ref + "); contact your administrator with this reference");
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, ErrorResponses.unexpected(ref));
     }
 
     /** Always JSON, whatever the request's Accept header says: an error must never turn into a bodiless 406. */

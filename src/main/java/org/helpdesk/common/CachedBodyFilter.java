@@ -15,7 +15,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,8 @@ public class CachedBodyFilter extends OncePerRequestFilter {
 
     private final int maxBytes;
 
-    CachedBodyFilter(@Value("${helpdesk.max-body-bytes:1048576}") int maxBytes) {
-        this.maxBytes = maxBytes;
+    CachedBodyFilter(HelpdeskSettings settings) {
+        this.maxBytes = settings.maxBodyBytes();
     }
 
     /** The request body as read by this filter; empty when there was none. */

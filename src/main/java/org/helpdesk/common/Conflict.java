@@ -1,10 +1,8 @@
 package org.helpdesk.common;
 
-import org.springframework.http.HttpStatus;
-
-/** The request conflicts with the current state (409). */
-public class Conflict extends ApiException {
+/** The change collides with the current state: a duplicate, a last owner, a key reused for another request. */
+public class Conflict extends DomainException {
     public Conflict(String message) {
-        super(HttpStatus.CONFLICT, message);
+        super(message);
     }
 }

@@ -2,18 +2,97 @@ package org.helpdesk.common;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes {@code {"error"}} bodies from places outside Spring MVC (servlet filters, security handlers). */
+/**
+ * The error catalogue: the one mapping of domain failures to HTTP statuses, the one wording of each failure
+ * the container or the framework raises, and the one writer of {@code {"error": "..."}} bodies. Used by the
+ * exception handler, the {@code /error} controller, the Tomcat valve and the servlet filters.
+ */
 public final class ErrorResponses {
+    public static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+    public static final String NO_ROUTE = "No such route";
+    public static final String MALFORMED = "The request is malformed (URL, headers or encoding)";
+    public static final String NOT_JSON = "The request body must be one valid JSON value";
+    public static final String UNSUPPORTED_TYPE = "Send the body as Content-Type: application/json";
+    public static final String NOT_ACCEPTABLE = "This route answers with application/json only";
+    public static final String TOO_LARGE = "The request body is too large";
+    public static final String HEADERS_TOO_LARGE = "The request headers are too large";
+    public static final String AUTHENTICATION_REQUIRED = "Authentication required";
+    public static final String NOT_ALLOWED = "Not allowed";
+    public static final String METHOD_NOT_ALLOWED = "Method not allowed on this path";
+    public static final String INVALID_VALUE = "A value is too long or not valid for its field";
+    public static final String CONCURRENT_CHANGE = "The change conflicts with data that changed meanwhile; retry";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Request attribute with the sentence an HTML error page shows instead of the generic one. */
+    public static final String PAGE_MESSAGE = "helpdesk.pageErrorMessage";
 
     private ErrorResponses() {
     }
 
+    /** The status of a domain failure. */
+    public static HttpStatus status(DomainException e) {
+        return switch (e) {
+            case NotFound n -> HttpStatus.NOT_FOUND;
+            case InvalidInput i -> HttpStatus.BAD_REQUEST;
+            case Conflict c -> HttpStatus.CONFLICT;
+            case Forbidden f -> HttpStatus.FORBIDDEN;
+            case Unauthenticated u -> HttpStatus.UNAUTHORIZED;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+    }
+
+    /** The wording for a status the container or a filter sets without a sentence of its own. */
+    public static String messageFor(int status) {
+        return switch (status) {
+            case 400 -> MALFORMED;
+            case 401 -> AUTHENTICATION_REQUIRED;
+            case 403 -> NOT_ALLOWED;
+            case 404 -> NO_ROUTE;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 413 -> TOO_LARGE;
+            case 415 -> UNSUPPORTED_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 503 -> DatabaseUnavailable.MESSAGE;
+            default -> status >= 500 ? unexpected(null) : "The request was refused";
+        };
+    }
+
+    /** A 500's sentence; with a reference the operator finds in the log line of the failure. */
+    public static String unexpected(String reference) {
+        return reference == null ? "Unexpected error; contact your administrator"
+                : "Unexpected error (ref " + reference + "); contact your administrator with this reference";
+    }
+
+    /** A short reference for a 500, logged with the failure and given to the caller. */
+    public static String newReference() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static byte[] body(String message) {
+        return JSON.writeValueAsBytes(new ApiError(message));
+    }
+
+    /**
+     * Whether a request is for a browser page (errors as HTML in the layout) rather than the JSON API
+     * ({@code /api/**}, actuator), whose errors are always {@code {"error"}}.
+     */
+    public static boolean isPage(jakarta.servlet.http.HttpServletRequest request) {
+        Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String uri = original instanceof String s ? s : request.getRequestURI();
+        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        return !path.equals("/api") && !path.startsWith("/api/") && !path.startsWith("/actuator");
+    }
+
+    /** Writes an error from outside Spring MVC (servlet filters, security handlers). */
     public static void write(HttpServletResponse response, int status, String message) throws IOException {
         if (response.isCommitted()) {
             return;
@@ -22,7 +101,7 @@ public final class ErrorResponses {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(JSON.writeValueAsBytes(new ApiError(message)));
+        response.getOutputStream().write(body(message));
         response.flushBuffer();
     }
 }

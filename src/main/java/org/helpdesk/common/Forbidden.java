@@ -1,10 +1,8 @@
 package org.helpdesk.common;
 
-import org.springframework.http.HttpStatus;
-
-/** The caller is known but may not do this (403). */
-public class Forbidden extends ApiException {
+/** The caller is known but may not do this (role, scope, or not a member). */
+public class Forbidden extends DomainException {
     public Forbidden(String message) {
-        super(HttpStatus.FORBIDDEN, message);
+        super(message);
     }
 }

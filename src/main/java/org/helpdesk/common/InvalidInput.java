@@ -1,10 +1,8 @@
 package org.helpdesk.common;
 
-import org.springframework.http.HttpStatus;
-
-/** The request is not valid (400). */
-public class InvalidInput extends ApiException {
+/** The input breaks a rule: a missing or malformed field, a reference to something of another entity. */
+public class InvalidInput extends DomainException {
     public InvalidInput(String message) {
-        super(HttpStatus.BAD_REQUEST, message);
+        super(message);
     }
 }

@@ -1,54 +1,65 @@
 package org.helpdesk.common;
 
-import java.util.UUID;
+import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
-/** Errors raised outside Spring MVC (the servlet container, filters) also answer {@code {"error"}}. */
-@RestController
+/**
+ * Errors raised outside Spring MVC (the servlet container, filters): {@code {"error"}} on the API, an HTML page
+ * in the layout (template {@code error}) for browser pages.
+ */
+@Controller
 class JsonErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(JsonErrorController.class);
 
-    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ApiError> error(HttpServletRequest request) {
+    @RequestMapping(path = "/error")
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         HttpStatus resolved = HttpStatus.resolve(status);
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        boolean page = ErrorResponses.isPage(request);
         if (status >= 500 && error != null && DatabaseUnavailable.matches(error)) {
             log.warn("Database unavailable: {}", error.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                    .contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8))
-                    .body(new ApiError(DatabaseUnavailable.MESSAGE));
+            response.setHeader("Retry-After", "1");
+            return answer(page, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
         }
         if (resolved == null) {
             resolved = HttpStatus.INTERNAL_SERVER_ERROR;
         }
         String message = switch (resolved) {
-            case NOT_FOUND -> "No such route";
-            case METHOD_NOT_ALLOWED -> "Method not allowed on this path";
-            case CONTENT_TOO_LARGE -> "The request body is too large";
-            case BAD_REQUEST -> "The request is malformed";
-            case UNAUTHORIZED -> "Authentication required";
-            case FORBIDDEN -> "Not allowed";
-            default -> {
-                if (resolved.is5xxServerError()) {
-                    String ref = UUID.randomUUID().toString().substring(0, 8);
-                    log.error("Unexpected error (ref {})", ref, error);
-                    yield "Unexpected error (ref " + ref + "); contact your administrator with this reference";
-                }
-                yield resolved.getReasonPhrase();
-            }
+            case NOT_FOUND -> page ? "There is no page at this address." : ErrorResponses.NO_ROUTE;
+            case FORBIDDEN -> page ? "You may not do this." : ErrorResponses.NOT_ALLOWED;
+            default -> ErrorResponses.messageFor(resolved.value());
         };
-        return ResponseEntity.status(resolved).contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8)).body(new ApiError(message));
+        if (resolved.is5xxServerError()) {
+            String ref = ErrorResponses.newReference();
+            log.error("Unexpected error (ref {})", ref, error);
+            message = ErrorResponses.unexpected(ref);
+        }
+        if (page && request.getAttribute(ErrorResponses.PAGE_MESSAGE) instanceof String custom) {
+            message = custom;
+        }
+        return answer(page, response, resolved, message);
+    }
+
+    private static ModelAndView answer(boolean page, HttpServletResponse response, HttpStatus status, String message)
+            throws IOException {
+        if (page) {
+            return new ModelAndView("error", Map.of("status", status.value(), "reason", status.getReasonPhrase(),
+                    "message", message), status);
+        }
+        ErrorResponses.write(response, status.value(), message);
+        return null; // written: nothing to render
     }
 }

@@ -27,20 +27,13 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        String message = switch (status) {
-            case 400 -> "The request is malformed (URL, headers or encoding)";
-            case 404 -> "No such route";
-            case 413 -> "The request is too large";
-            case 431 -> "The request headers are too large";
-            case 505 -> "HTTP version not supported";
-            default -> status >= 500 ? "Unexpected error; contact your administrator" : "The request was refused";
-        };
+        String message = status == 505 ? "HTTP version not supported" : ErrorResponses.messageFor(status);
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             PrintWriter writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"error\":\"" + message + "\"}");
+                writer.write(new String(ErrorResponses.body(message), java.nio.charset.StandardCharsets.UTF_8));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

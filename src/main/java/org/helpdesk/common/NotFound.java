@@ -1,10 +1,8 @@
 package org.helpdesk.common;
 
-import org.springframework.http.HttpStatus;
-
-/** Something the request names does not exist in this entity (404). */
-public class NotFound extends ApiException {
+/** What was asked for does not exist, or not in the caller's entity. */
+public class NotFound extends DomainException {
     public NotFound(String message) {
-        super(HttpStatus.NOT_FOUND, message);
+        super(message);
     }
 }

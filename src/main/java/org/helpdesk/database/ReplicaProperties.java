@@ -18,6 +18,14 @@ public record ReplicaProperties(String url, Duration maxLag, Duration checkInter
         maxLag = maxLag != null ? maxLag : Duration.ofSeconds(5);
         checkInterval = checkInterval != null ? checkInterval : Duration.ofMillis(200);
         poolSize = poolSize > 0 ? poolSize : 10;
+        if (maxLag.compareTo(Duration.ofMillis(100)) < 0 || maxLag.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("helpdesk.db.replica.max-lag (HELPDESK_DB_REPLICA_MAX_LAG) must be "
+                    + "between 100ms and 1h, not " + maxLag);
+        }
+        if (checkInterval.compareTo(Duration.ofMillis(10)) < 0 || checkInterval.compareTo(maxLag) >= 0) {
+            throw new IllegalArgumentException("helpdesk.db.replica.check-interval must be at least 10ms and less "
+                    + "than max-lag (" + maxLag + "), not " + checkInterval);
+        }
     }
 
     /**

@@ -43,14 +43,6 @@ public class Entities {
                 .param("now", Times.sql(now)).update();
     }
 
-    /** Tickets may be assigned to members who work tickets: agents, admins and owners. */
-    public boolean isAgent(UUID entityId, UUID userId) {
-        return jdbc.sql("""
-                select count(*) from memberships
-                where entity_id = :entityId and user_id = :userId and role in ('agent', 'admin', 'owner')""")
-                .param("entityId", entityId).param("userId", userId).query(Integer.class).single() > 0;
-    }
-
     /** Members are added by the email of an existing account. */
     public Optional<UUID> userIdByEmail(String email) {
         return jdbc.sql("select id from users where email = :email").param("email", email).query(UUID.class).optional();

@@ -47,8 +47,7 @@ public record Actor(UUID entityId, AuthorType type, UUID userId, String name, Ch
         }
         return switch (type) {
             case AGENT -> "Agent";
-            case CONTACT -> ticket.contactName() != null ? ticket.contactName()
-                    : ticket.contactEmail() != null ? ticket.contactEmail() : "Contact";
+            case CONTACT -> ticket.contact().displayName();
             case SYSTEM -> "System";
         };
     }

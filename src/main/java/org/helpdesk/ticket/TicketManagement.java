@@ -11,14 +11,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.helpdesk.category.Categories;
+import org.helpdesk.category.CategoryManagement;
 import org.helpdesk.category.CategoryDeleted;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.common.Times;
-import org.helpdesk.entity.Entities;
+import org.helpdesk.entity.Assignees;
 import org.helpdesk.entity.MemberRemoved;
+import org.helpdesk.entity.TicketCounter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -38,19 +39,21 @@ public class TicketManagement {
     public static final int MAX_HISTORY_LIMIT = 500;
 
     private final Tickets tickets;
+    private final TicketCounter counter;
     private final TicketEvents events;
-    private final Categories categories;
-    private final Entities entities;
+    private final CategoryManagement categories;
+    private final Assignees assignees;
     private final ApplicationEventPublisher publisher;
     private final ObjectProvider<MailOutbound> mail;
     private final Clock clock;
 
-    TicketManagement(Tickets tickets, TicketEvents events, Categories categories, Entities entities,
+    TicketManagement(Tickets tickets, TicketCounter counter, TicketEvents events, CategoryManagement categories, Assignees assignees,
                      ApplicationEventPublisher publisher, ObjectProvider<MailOutbound> mail, Clock clock) {
         this.tickets = tickets;
+        this.counter = counter;
         this.events = events;
         this.categories = categories;
-        this.entities = entities;
+        this.assignees = assignees;
         this.publisher = publisher;
         this.mail = mail;
         this.clock = clock;
@@ -60,7 +63,7 @@ public class TicketManagement {
     public Ticket create(Actor actor, NewTicket command) {
         TicketFields fields = command.fields(actor.channel());
         checkReferences(actor.entityId(), fields, null);
-        long number = tickets.nextNumber(actor.entityId());
+        long number = counter.next(actor.entityId());
         Instant now = Times.now(clock);
         Ticket ticket = Ticket.create(Ids.newId(), actor.entityId(), number, fields, creator(actor), now);
         tickets.insert(ticket);
@@ -152,9 +155,13 @@ public class TicketManagement {
         return new TicketPage(page, query.encode(page.get(page.size() - 1)));
     }
 
+    /** How many tickets match the filters, counted up to {@code cap} (a view shows "1000+" beyond). */
     @Transactional(readOnly = true)
-    public long count(TicketQuery query) {
-        return tickets.count(query);
+    public long count(TicketQuery query, long cap) {
+        if (cap < 1) {
+            throw new InvalidInput("cap must be positive");
+        }
+        return tickets.count(query, cap);
     }
 
     /** A page of the ticket's history, oldest first; an unknown ticket is {@link NotFound}. */
@@ -264,7 +271,7 @@ public class TicketManagement {
         }
         UUID assignee = fields.assignedTo();
         if (assignee != null && (before == null || !assignee.equals(before.assignedTo()))
-                && !entities.isAgent(entityId, assignee)) {
+                && !assignees.canHoldTickets(entityId, assignee)) {
             throw new InvalidInput("assignedTo must be an agent, admin or owner of this entity");
         }
     }

@@ -30,6 +30,8 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
                    UUID assignedTo, UUID categoryId, String search, Long searchNumber, Instant updatedSince,
                    Sort sort, int limit, Cursor after) {
 
+    /** {@code assignedTo=none}: tickets nobody holds. */
+    static final UUID UNASSIGNED = new UUID(0, 0);
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     private static final Pattern TICKET_NUMBER = Pattern.compile("(?i)HD-(\\d{1,18})");
@@ -61,7 +63,8 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         Set<TicketStatus> statuses = enumList(params, "status", TicketStatus.class, TicketStatus::parse);
         Set<Priority> priorities = enumList(params, "priority", Priority.class, Priority::parse);
         Set<Channel> channels = enumList(params, "channel", Channel.class, Channel::parse);
-        UUID assignedTo = uuid(params, "assignedTo");
+        String assignee = single(params, "assignedTo");
+        UUID assignedTo = "none".equals(assignee == null ? null : assignee.strip()) ? UNASSIGNED : uuid(params, "assignedTo");
         UUID categoryId = uuid(params, "categoryId");
         String search = single(params, "search");
         if (search == null) {

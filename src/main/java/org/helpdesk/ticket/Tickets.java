@@ -14,7 +14,7 @@ import org.helpdesk.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for tickets, their messages and the per-entity ticket number counter. Every statement is by entity. */
+/** SQL for tickets and their messages. Every statement is by entity. */
 @Repository
 class Tickets {
     private static final String COLUMNS = """
@@ -28,21 +28,6 @@ class Tickets {
     Tickets(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.postgres = Databases.isPostgres(dataSource);
-    }
-
-    /**
-     * The next ticket number of the entity. The counter row stays locked until the creating transaction ends,
-     * so concurrent creates (on any app node) get distinct numbers, and a rolled-back number is never seen.
-     */
-    long nextNumber(UUID entityId) {
-        if (postgres) { // one round trip with RETURNING; H2 has no RETURNING
-            return jdbc.sql("update entities set last_ticket_number = last_ticket_number + 1 where id = :entityId returning last_ticket_number")
-                    .param("entityId", entityId).query(Long.class).single();
-        }
-        jdbc.sql("update entities set last_ticket_number = last_ticket_number + 1 where id = :entityId")
-                .param("entityId", entityId).update();
-        return jdbc.sql("select last_ticket_number from entities where id = :entityId")
-                .param("entityId", entityId).query(Long.class).single();
     }
 
     void insert(Ticket t) {
@@ -125,11 +110,16 @@ class Tickets {
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> ticket(rs)).list();
     }
 
-    /** How many tickets match the query's filters (paging aside): the counts of the agents' views. */
-    long count(TicketQuery q) {
+    /**
+     * How many tickets match the query's filters (paging aside), counting no further than {@code cap}: the
+     * counts of the agents' views stay cheap at millions of tickets.
+     */
+    long count(TicketQuery q, long cap) {
         var params = new java.util.HashMap<String, Object>();
         String where = filters(q, params);
-        return jdbc.sql("select count(*) from tickets where " + where).params(params).query(Long.class).single();
+        params.put("cap", cap);
+        return jdbc.sql("select count(*) from (select 1 from tickets where " + where + " limit :cap) matching")
+                .params(params).query(Long.class).single();
     }
 
     /** The WHERE of the list's filters, from fixed fragments; every value is a bound parameter. */
@@ -148,7 +138,9 @@ class Tickets {
             sql.append(" and channel in (:channels)");
             params.put("channels", q.channels().stream().map(Channel::wire).toList());
         }
-        if (q.assignedTo() != null) {
+        if (TicketQuery.UNASSIGNED.equals(q.assignedTo())) {
+            sql.append(" and assigned_to is null");
+        } else if (q.assignedTo() != null) {
             sql.append(" and assigned_to = :assignedTo");
             params.put("assignedTo", q.assignedTo());
         }
@@ -239,12 +231,12 @@ class Tickets {
     private static Ticket ticket(ResultSet rs) throws SQLException {
         return new Ticket(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
                 rs.getLong("ticket_number"), rs.getString("subject"), rs.getString("description"),
-                TicketStatus.parse(rs.getString("status"), "status"),
-                Priority.parse(rs.getString("priority"), "priority"),
-                Channel.parse(rs.getString("channel"), "channel"), rs.getString("contact_email"),
-                rs.getString("contact_name"), rs.getObject("category_id", UUID.class),
-                rs.getObject("created_by", UUID.class), rs.getObject("assigned_to", UUID.class),
-                Times.read(rs, "created_at"), Times.read(rs, "updated_at"), Times.read(rs, "first_response_at"),
-                Times.read(rs, "resolved_at"), Times.read(rs, "closed_at"));
+                Priority.parse(rs.getString("priority"), "priority"), Channel.parse(rs.getString("channel"), "channel"),
+                new Contact(rs.getString("contact_email"), rs.getString("contact_name")),
+                new Assignment(rs.getObject("category_id", UUID.class), rs.getObject("assigned_to", UUID.class)),
+                rs.getObject("created_by", UUID.class),
+                new Lifecycle(TicketStatus.parse(rs.getString("status"), "status"), Times.read(rs, "created_at"),
+                        Times.read(rs, "updated_at"), Times.read(rs, "first_response_at"),
+                        Times.read(rs, "resolved_at"), Times.read(rs, "closed_at")));
     }
 }

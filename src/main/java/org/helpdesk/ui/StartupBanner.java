@@ -2,6 +2,7 @@ package org.helpdesk.ui;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.helpdesk.common.HelpdeskSettings;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -18,8 +19,7 @@ class StartupBanner {
             return;
         }
         String url = "http://localhost:" + web.getWebServer().getPort();
-        boolean signup = event.getApplicationContext().getEnvironment()
-                .getProperty("helpdesk.signup-enabled", Boolean.class, true);
+        boolean signup = event.getApplicationContext().getBean(HelpdeskSettings.class).signupEnabled();
         log.info("""
 
                 ------------------------------------------------------------------

@@ -38,12 +38,14 @@ class ErrorShapeIT extends ApiTest {
     }
 
     @Test
-    void unknownRouteOutsideTheApiIs404() {
+    void unknownRouteOutsideTheApiIsAn404PageInTheLayout() {
         // When
         Response r = api.get("/no/such/page").header("Accept", "application/json").send();
 
-        // Then
-        assertError(r, 404);
+        // Then: pages are not the API; their errors are HTML in the layout (docs/ui.md)
+        org.assertj.core.api.Assertions.assertThat(r.status()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(r.header("Content-Type")).startsWith("text/html");
+        org.assertj.core.api.Assertions.assertThat(r.body()).contains("There is no page at this address.", "Helpdesk");
     }
 
     @Test

@@ -61,6 +61,7 @@ class OutboxIT extends ApiTest {
         props.put("management.server.port", "0");
         props.put("helpdesk.test.outbox-fail", Boolean.toString(fail));
         props.put("spring.main.banner-mode", "off");
+        props.put("spring.datasource.hikari.maximum-pool-size", "4"); // beside the suite's own pool
         // as command-line arguments: they win over application.yml (default properties would not)
         String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
@@ -99,6 +100,13 @@ class OutboxIT extends ApiTest {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             long left = waitFor(() -> jdbc.sql(listenerOutstanding).query(Long.class).single(), n -> n == 0);
             assertThat(left).as("the publication is complete once handled").isZero();
+        }
+
+        // a handled event is not handed out again by the next start
+        try (ConfigurableApplicationContext third = start(false)) {
+            Thread.sleep(2000);
+            assertThat(RECEIVED.stream().filter(e -> e.ticketId().toString().equals(ticketId)).count())
+                    .as("deliveries of the handled event").isEqualTo(1);
         }
     }
 

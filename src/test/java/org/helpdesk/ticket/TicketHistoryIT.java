@@ -92,6 +92,25 @@ class TicketHistoryIT extends ApiTest {
     }
 
     @Test
+    void aRefusedChangeOrMessageRecordsNothing() {
+        String id = tickets.create(owner, "Stays").get("id").stringValue();
+        HttpApi.Owner stranger = api.newOwner();
+
+        TicketApi.assertError(tickets.patch(owner, id, body("assignedTo", stranger.session().userId().toString())), 400);
+        TicketApi.assertError(tickets.patch(owner, id, body("status", "done")), 400);
+        TicketApi.assertError(tickets.message(owner, id, body("body", "")), 400);
+        TicketApi.assertError(tickets.message(owner, id, body("body", "x", "authorType", "contact", "isInternal", true)), 400);
+        tickets.messaged(owner, id, body("body", "once"));
+        HttpApi.Response reused = api.post(TICKETS + "/" + id + "/messages").bearer(owner.apiKey())
+                .header("Idempotency-Key", "k1").json(body("body", "first")).send();
+        assertThat(reused.status()).isEqualTo(201);
+        TicketApi.assertError(api.post(TICKETS + "/" + id + "/messages").bearer(owner.apiKey())
+                .header("Idempotency-Key", "k1").json(body("body", "other")).send(), 409);
+
+        assertThat(types(events(id))).containsExactly("created", "message_added", "updated", "message_added");
+    }
+
+    @Test
     void aPublicReplyOnANewTicketRecordsTheMessageThenTheStatusMove() {
         String id = tickets.create(owner, "Help").get("id").stringValue();
 

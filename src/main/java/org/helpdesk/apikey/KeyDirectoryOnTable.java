@@ -1,32 +1,35 @@
-package org.helpdesk.auth;
+package org.helpdesk.apikey;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.helpdesk.auth.KeyCaller;
+import org.helpdesk.auth.KeyDirectory;
+import org.helpdesk.auth.Role;
+import org.helpdesk.auth.Scope;
 import org.helpdesk.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/**
- * The read queries authentication needs on every request: a key by the hash of its secret, a member's role.
- * Keys and memberships are written by their own features; this class only reads them (and stamps lastUsedAt).
- */
+/** Authentication's view of the keys table: the one query every keyed request runs, and usage stamps. */
 @Repository
-class Credentials {
+class KeyDirectoryOnTable implements KeyDirectory {
     private final JdbcClient jdbc;
 
-    Credentials(JdbcClient jdbc) {
+    KeyDirectoryOnTable(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /**
      * A key that is neither revoked nor expired, whose creator is still a member of its entity. Found in two
      * steps, so that the tenant's own tables are read by entity_id (ready for sharding, docs/scale-out.md): the
-     * global secret lookup names the key's entity, then the key is read there.
+     * global secret lookup names the key's entity, then the key, its creator's name and current role are read
+     * there (memberships and users are read, not written).
      */
-    Optional<KeyCaller> activeKey(String secretHash, Instant now) {
+    @Override
+    public Optional<KeyCaller> activeKey(String secretHash, Instant now) {
         Optional<KeyRef> ref = jdbc.sql("select entity_id, key_id from api_key_secrets where secret_hash = :hash")
                 .param("hash", secretHash)
                 .query((rs, n) -> new KeyRef(rs.getObject("entity_id", UUID.class), rs.getObject("key_id", UUID.class)))
@@ -48,24 +51,11 @@ class Credentials {
                 .optional();
     }
 
-    Optional<Role> roleOf(UUID entityId, UUID userId) {
-        return jdbc.sql("select role from memberships where entity_id = :entityId and user_id = :userId")
-                .param("entityId", entityId).param("userId", userId)
-                .query((rs, n) -> Role.fromDb(rs.getString("role"))).optional();
-    }
-
-    Optional<String> userName(UUID userId) {
-        return jdbc.sql("select name from users where id = :id").param("id", userId).query(String.class).optional();
-    }
-
-    void stampLastUsed(Map<KeyRef, Instant> usage) {
+    @Override
+    public void stampLastUsed(Map<KeyRef, Instant> usage) {
         usage.forEach((key, at) -> jdbc.sql("""
                 update api_keys set last_used_at = :at
                 where entity_id = :entityId and id = :id and (last_used_at is null or last_used_at < :at)""")
                 .param("at", Times.sql(at)).param("entityId", key.entityId()).param("id", key.id()).update());
     }
-
-    record KeyRef(UUID entityId, UUID id) {
-    }
-
 }

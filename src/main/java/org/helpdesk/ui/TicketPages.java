@@ -1,0 +1,351 @@
+package org.helpdesk.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.helpdesk.category.Category;
+import org.helpdesk.category.CategoryManagement;
+import org.helpdesk.common.Emails;
+import org.helpdesk.common.Ids;
+import org.helpdesk.common.InvalidInput;
+import org.helpdesk.common.JsonInput;
+import org.helpdesk.common.NotFound;
+import org.helpdesk.entity.Entities;
+import org.helpdesk.ticket.Actor;
+import org.helpdesk.ticket.Channel;
+import org.helpdesk.ticket.Message;
+import org.helpdesk.ticket.NewMessage;
+import org.helpdesk.ticket.NewTicket;
+import org.helpdesk.ticket.Priority;
+import org.helpdesk.ticket.Ticket;
+import org.helpdesk.ticket.TicketChange;
+import org.helpdesk.ticket.TicketManagement;
+import org.helpdesk.ticket.TicketQuery;
+import org.helpdesk.ticket.TicketStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The ticket list with its views, filters and bulk actions; the ticket page with its timeline, composer and
+ * in-place changes; the new-ticket form. Everything goes through {@link TicketManagement}, as the API does.
+ */
+@Controller
+@RequestMapping("/e/{entityId}/tickets")
+class TicketPages {
+    static final int PAGE_SIZE = 50;
+    static final int MAX_SUBJECT = 255;
+    static final int MAX_BODY = NewMessage.MAX_BODY;
+    private static final List<String> FILTERS = List.of("status", "priority", "channel", "categoryId");
+
+    private final Desks desks;
+    private final TicketManagement tickets;
+    private final TicketViews views;
+    private final Entities entities;
+    private final CategoryManagement categories;
+
+    TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Entities entities, CategoryManagement categories) {
+        this.desks = desks;
+        this.tickets = tickets;
+        this.views = views;
+        this.entities = entities;
+        this.categories = categories;
+    }
+
+    /** One row of the list, with names instead of ids. */
+    public record Row(Ticket ticket, String contact, String assignee) {
+    }
+
+    public record Option(String value, String label) {
+    }
+
+    private Desk desk(UUID entityId, Model model, String active) {
+        Desk desk = desks.open(entityId);
+        model.addAttribute("desk", desk);
+        model.addAttribute("activeView", active);
+        return desk;
+    }
+
+    private static Actor actor(Desk desk) {
+        desk.tenant().requireWrite(); // viewers: the forms are not shown, and the server refuses anyway
+        return Actor.agent(desk.entityId(), desk.user().id(), desk.user().name(), Channel.WEB);
+    }
+
+    // --- list
+
+    @GetMapping
+    String list(@PathVariable UUID entityId, @RequestParam(defaultValue = "mine") String view,
+                @RequestParam MultiValueMap<String, String> query, Model model) {
+        if (!TicketViews.known(view)) {
+            throw new NotFound("No such view");
+        }
+        Desk desk = desk(entityId, model, view);
+        MultiValueMap<String, String> params = views.params(view, desk.user().id());
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String name : List.of("status", "priority", "channel", "categoryId", "assignedTo", "search", "cursor")) {
+            String value = query.getFirst(name);
+            if (value != null && !value.isBlank()) {
+                params.put(name, List.of(value.strip()));
+                chosen.put(name, value.strip());
+            }
+        }
+        params.put("limit", List.of(String.valueOf(PAGE_SIZE)));
+        org.helpdesk.ticket.TicketPage page = tickets.list(TicketQuery.parse(entityId, params));
+        Map<String, String> people = people(entityId);
+        List<Row> rows = page.items().stream().map(t -> new Row(t,
+                t.contactName() != null ? t.contactName() : t.contactEmail(),
+                t.assignedTo() == null ? null : people.getOrDefault(t.assignedTo().toString(), "(former member)"))).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("view", view);
+        model.addAttribute("viewLabel", TicketViews.ALL.stream().filter(d -> d.key().equals(view)).findFirst().orElseThrow().label());
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("filtered", chosen.keySet().stream().anyMatch(k -> !k.equals("cursor")));
+        model.addAttribute("nextCursor", page.nextCursor());
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("categories", categories.list(desk.tenant().entityId()));
+        model.addAttribute("agents", agents(entityId));
+        model.addAttribute("back", listPath(entityId, view, chosen, false));
+        model.addAttribute("nextPage", page.nextCursor() == null ? null : listPath(entityId, view, withCursor(chosen, page.nextCursor()), true));
+        model.addAttribute("firstPage", chosen.containsKey("cursor") ? listPath(entityId, view, chosen, false) : null);
+        return "tickets/list";
+    }
+
+    private static Map<String, String> withCursor(Map<String, String> chosen, String cursor) {
+        Map<String, String> next = new LinkedHashMap<>(chosen);
+        next.put("cursor", cursor);
+        return next;
+    }
+
+    /** The list's own URL (view and filters), with or without the cursor. */
+    private static String listPath(UUID entityId, String view, Map<String, String> chosen, boolean withCursor) {
+        var builder = org.springframework.web.util.UriComponentsBuilder.fromPath("/e/" + entityId + "/tickets")
+                .queryParam("view", view);
+        chosen.forEach((k, v) -> {
+            if (withCursor || !k.equals("cursor")) {
+                builder.queryParam(k, v);
+            }
+        });
+        return builder.encode().build().toUriString();
+    }
+
+    @PostMapping("/bulk")
+    String bulk(@PathVariable UUID entityId, @RequestParam(required = false) List<UUID> ids,
+                @RequestParam String action, @RequestParam(defaultValue = "") String assignee,
+                @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String back,
+                Model model, RedirectAttributes flash) {
+        Desk desk = desk(entityId, model, null);
+        Actor actor = actor(desk);
+        String returnTo = back.startsWith("/e/" + entityId + "/tickets") ? ReturnTo.safe(back) : "/e/" + entityId + "/tickets";
+        if (ids == null || ids.isEmpty()) {
+            flash.addFlashAttribute("alert", "Select at least one ticket first.");
+            return "redirect:" + returnTo;
+        }
+        TicketChange change;
+        String done;
+        if (action.equals("assign")) {
+            UUID to = assignee.isBlank() || assignee.equals("none") ? null : Ids.parse(assignee, "Assignee");
+            change = TicketChange.none().assignedTo(to);
+            done = "assigned to " + (to == null ? "nobody" : people(entityId).getOrDefault(to.toString(), "?"));
+        } else if (action.equals("status")) {
+            TicketStatus to = TicketStatus.parse(status, "Status");
+            change = TicketChange.none().status(to);
+            done = "set to " + to.wire();
+        } else {
+            throw new InvalidInput("Unknown bulk action");
+        }
+        int changed = 0;
+        List<String> failed = new ArrayList<>();
+        for (UUID id : ids) {
+            try {
+                tickets.change(actor, id, change);
+                changed++;
+            } catch (NotFound | InvalidInput e) {
+                failed.add(e.getMessage());
+            }
+        }
+        flash.addFlashAttribute("notice", changed + (changed == 1 ? " ticket " : " tickets ") + done);
+        if (!failed.isEmpty()) {
+            flash.addFlashAttribute("alert", failed.size() + " not changed: " + FormErrors.sentence(failed.get(0)));
+        }
+        return "redirect:" + returnTo;
+    }
+
+    // --- new ticket
+
+    public record TicketForm(String subject, String description, String contactEmail, String contactName, String priority,
+                      String categoryId) {
+        static TicketForm empty() {
+            return new TicketForm("", "", "", "", "normal", "");
+        }
+    }
+
+    @GetMapping("/new")
+    String newTicket(@PathVariable UUID entityId, Model model) {
+        Desk desk = desk(entityId, model, "new");
+        desk.tenant().requireWrite();
+        return newTicketPage(desk, model, TicketForm.empty());
+    }
+
+    private String newTicketPage(Desk desk, Model model, TicketForm form) {
+        model.addAttribute("form", form);
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categories", categories.list(desk.tenant().entityId()));
+        return "tickets/new";
+    }
+
+    @PostMapping
+    String create(@PathVariable UUID entityId, @ModelAttribute("form") TicketForm form,
+                  @ModelAttribute("errors") FormErrors errors, Model model, HttpServletResponse response) {
+        Desk desk = desk(entityId, model, "new");
+        Actor actor = actor(desk);
+        String subject = errors.check("subject", () -> JsonInput.text(form.subject(), "Subject", MAX_SUBJECT));
+        String description = errors.check("description", () -> JsonInput.optionalText(form.description(), "Description", MAX_BODY));
+        String email = blank(form.contactEmail()) ? null : errors.check("contactEmail", () -> Emails.normalize(form.contactEmail(), "Contact email"));
+        String name = errors.check("contactName", () -> JsonInput.optionalText(form.contactName(), "Contact name", 255));
+        Priority priority = errors.check("priority", () -> Priority.parse(blank(form.priority()) ? "normal" : form.priority(), "Priority"));
+        UUID category = blank(form.categoryId()) ? null : errors.check("categoryId", () -> Ids.parse(form.categoryId(), "Category"));
+        if (!errors.any()) {
+            Ticket created = errors.check("subject", () -> tickets.create(actor,
+                    new NewTicket(subject, description, null, priority, null, email, name, category, null)));
+            if (created != null) {
+                return "redirect:/e/" + entityId + "/tickets/" + created.number();
+            }
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return newTicketPage(desk, model, form);
+    }
+
+    // --- one ticket
+
+    @GetMapping("/{number:\\d{1,18}}")
+    String ticket(@PathVariable UUID entityId, @PathVariable long number, Model model) {
+        Desk desk = desk(entityId, model, null);
+        Ticket ticket = find(entityId, number);
+        return ticketPage(desk, ticket, model, "");
+    }
+
+    private String ticketPage(Desk desk, Ticket ticket, Model model, String draft) {
+        Map<String, String> people = people(desk.entityId());
+        List<Category> cats = categories.list(desk.tenant().entityId());
+        Map<String, String> categoryNames = new LinkedHashMap<>();
+        cats.forEach(c -> categoryNames.put(c.id().toString(), c.name()));
+        List<Message> messages = tickets.messages(desk.entityId(), ticket.id());
+        var history = tickets.history(desk.entityId(), ticket.id(), 500, null).items();
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("timeline", Timeline.of(messages, history, people, categoryNames));
+        model.addAttribute("assigneeName", ticket.assignedTo() == null ? null : people.getOrDefault(ticket.assignedTo().toString(), "(former member)"));
+        model.addAttribute("categoryName", ticket.categoryId() == null ? null : categoryNames.getOrDefault(ticket.categoryId().toString(), "(removed)"));
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("categories", cats);
+        model.addAttribute("agents", agents(desk.entityId()));
+        model.addAttribute("draft", draft);
+        model.addAttribute("path", "/e/" + desk.entityId() + "/tickets/" + ticket.number());
+        return "tickets/ticket";
+    }
+
+    @PostMapping("/{number:\\d{1,18}}/messages")
+    String addMessage(@PathVariable UUID entityId, @PathVariable long number, @RequestParam(defaultValue = "") String body,
+                      @RequestParam(defaultValue = "reply") String mode, @ModelAttribute("errors") FormErrors errors,
+                      Model model, RedirectAttributes flash, HttpServletResponse response) {
+        Desk desk = desk(entityId, model, null);
+        Actor actor = actor(desk);
+        Ticket ticket = find(entityId, number);
+        boolean internal = mode.equals("note");
+        String text = body.strip().isEmpty() ? null : body;
+        if (text == null) {
+            errors.add("body", "Write a message first.");
+        } else if (text.length() > MAX_BODY) {
+            errors.add("body", "Message must be at most " + MAX_BODY + " characters.");
+        }
+        if (!errors.any() && errors.check("body", () -> tickets.addMessage(actor, ticket.id(), new NewMessage(text, internal))) != null) {
+            flash.addFlashAttribute("notice", internal ? "Internal note added" : "Reply sent");
+            return "redirect:/e/" + entityId + "/tickets/" + number;
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return ticketPage(desk, ticket, model, body);
+    }
+
+    /** One field changed in place (a select that saves on change); the others are left as they are. */
+    @PostMapping("/{number:\\d{1,18}}/fields")
+    String changeField(@PathVariable UUID entityId, @PathVariable long number, HttpServletRequest request, Model model,
+                       RedirectAttributes flash) {
+        Desk desk = desk(entityId, model, null);
+        Actor actor = actor(desk);
+        Ticket ticket = find(entityId, number);
+        TicketChange change = TicketChange.none();
+        List<String> said = new ArrayList<>();
+        String status = request.getParameter("status");
+        if (status != null) {
+            TicketStatus to = TicketStatus.parse(status, "Status");
+            change = change.status(to);
+            said.add("Status set to " + to.wire());
+        }
+        String priority = request.getParameter("priority");
+        if (priority != null) {
+            Priority to = Priority.parse(priority, "Priority");
+            change = change.priority(to);
+            said.add("Priority set to " + to.wire());
+        }
+        String assignee = request.getParameter("assignedTo");
+        if (assignee != null) {
+            UUID to = assignee.isBlank() ? null : Ids.parse(assignee, "Assignee");
+            change = change.assignedTo(to);
+            said.add(to == null ? "Unassigned" : "Assigned to " + people(entityId).getOrDefault(to.toString(), "?"));
+        }
+        String category = request.getParameter("categoryId");
+        if (category != null) {
+            UUID to = category.isBlank() ? null : Ids.parse(category, "Category");
+            change = change.categoryId(to);
+            said.add(to == null ? "Category cleared" : "Category changed");
+        }
+        tickets.change(actor, ticket.id(), change);
+        if (!said.isEmpty()) {
+            flash.addFlashAttribute("notice", String.join(", ", said));
+        }
+        return "redirect:/e/" + entityId + "/tickets/" + number;
+    }
+
+    private Ticket find(UUID entityId, long number) {
+        return tickets.findByNumber(entityId, number).orElseThrow(() -> new NotFound("No ticket HD-" + number + " in this entity"));
+    }
+
+    /** Names of the entity's members by user id (as text, the form history values take). */
+    private Map<String, String> people(UUID entityId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        entities.members(entityId).forEach(m -> names.put(m.userId().toString(), m.name()));
+        return names;
+    }
+
+    /** Who tickets may be assigned to: agents, admins, owners. */
+    private List<Option> agents(UUID entityId) {
+        return entities.members(entityId).stream().filter(m -> m.role().canWriteTickets())
+                .map(m -> new Option(m.userId().toString(), m.name())).toList();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static MultiValueMap<String, String> single(String name, String value) {
+        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+        params.add(name, value);
+        return params;
+    }
+}
