@@ -35,7 +35,6 @@ LOAD_PID=$!
 sleep "$KILL_AT"
 before=$(wc -l <"$WORK/acked.jsonl")
 old=$(formation_kill_primary)
-kill_epoch=$(date +%s.%N)
 t_kill=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}')
 log "killed at ${t_kill} s into the load, after $before acknowledged writes"
 new=""
@@ -52,16 +51,10 @@ wait "$LOAD_PID" || true; LOAD_PID=""
 kill -0 "$APP_PID_a" || die "the app died"
 log "load: $(cat "$WORK/load.json")"
 
-# first acknowledged write after the kill (wall clock), and the longest stretch without any
-first=$(python3 -c "
-import json, sys
-l = [json.loads(x)['at'] for x in open(sys.argv[1])]
-after = [t for t in l if t > float(sys.argv[2])]
-print(round(min(after) - float(sys.argv[2]), 1) if after else -1)" "$WORK/acked.jsonl" "$kill_epoch")
-[[ "$first" != -1 ]] || die "no write was acknowledged after the failover"
+# the longest stretch without any acknowledged write (the verify below also requires writes after the kill)
 gap=$($HD gap --acked "$WORK/acked.jsonl")
 no_writes=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['longest_gap_s'])" "$gap")
-log "first acknowledged write $first s after the kill; longest time without writes: $no_writes s"
+log "longest time without an acknowledged write: $no_writes s"
 awk -v d="$no_writes" -v l="$RECOVER_S" 'BEGIN {exit !(d <= l)}' || die "no writes for $no_writes s (limit $RECOVER_S s)"
 
 # failures must be 503 (with Retry-After, checked by the app's tests) or no answer in time; never 500 or 4xx
