@@ -9,6 +9,7 @@ import org.helpdesk.auth.Scope;
 import org.helpdesk.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** SQL for API keys. Only the SHA-256 of a key's secret is stored. */
 @Repository
@@ -23,7 +24,11 @@ class ApiKeys {
                   Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
     }
 
+    /** The key, and its secret in the global lookup authentication starts from (V40__api_key_secrets.sql). */
+    @Transactional
     void insert(KeyRow key, String secretHash) {
+        jdbc.sql("insert into api_key_secrets (secret_hash, entity_id, key_id) values (:hash, :entityId, :id)")
+                .param("hash", secretHash).param("entityId", key.entityId()).param("id", key.id()).update();
         jdbc.sql("""
                 insert into api_keys (entity_id, id, name, prefix, secret_hash, scopes, created_by, created_at, expires_at)
                 values (:entityId, :id, :name, :prefix, :hash, :scopes, :createdBy, :createdAt, :expiresAt)""")

@@ -22,17 +22,29 @@ class KeyDirectoryOnTable implements KeyDirectory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A key that is neither revoked nor expired, whose creator is still a member of its entity. Found in two
+     * steps, so that the tenant's own tables are read by entity_id (ready for sharding, docs/scale-out.md): the
+     * global secret lookup names the key's entity, then the key, its creator's name and current role are read
+     * there (memberships and users are read, not written).
+     */
     @Override
     public Optional<KeyCaller> activeKey(String secretHash, Instant now) {
-        // one round trip: the key, its creator's name and current role (memberships and users are read, not written)
+        Optional<KeyRef> ref = jdbc.sql("select entity_id, key_id from api_key_secrets where secret_hash = :hash")
+                .param("hash", secretHash)
+                .query((rs, n) -> new KeyRef(rs.getObject("entity_id", UUID.class), rs.getObject("key_id", UUID.class)))
+                .optional();
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
         return jdbc.sql("""
                 select k.id, k.entity_id, k.scopes, u.id as user_id, u.name as user_name, m.role
                 from api_keys k
                 join users u on u.id = k.created_by
                 join memberships m on m.entity_id = k.entity_id and m.user_id = k.created_by
-                where k.secret_hash = :hash and k.revoked_at is null
+                where k.entity_id = :entityId and k.id = :id and k.revoked_at is null
                   and (k.expires_at is null or k.expires_at > :now)""")
-                .param("hash", secretHash).param("now", Times.sql(now))
+                .param("entityId", ref.get().entityId()).param("id", ref.get().id()).param("now", Times.sql(now))
                 .query((rs, n) -> new KeyCaller(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
                         rs.getObject("user_id", UUID.class), rs.getString("user_name"),
                         Role.fromDb(rs.getString("role")), Scope.load(rs.getString("scopes"))))

@@ -26,9 +26,11 @@ public final class DatabaseUnavailable {
                     || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            // SQLSTATE class 08: connection exception; 57P0x: the server is shutting down or restarting
+            // SQLSTATE class 08: connection exception; 57P0x: the server is shutting down or restarting;
+            // 25006: a write reached a node that is a standby now (a failover demoted it; the pool evicts it)
             if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                    || sql.getSQLState().equals("25006"))) {
                 return true;
             }
             if (t.getCause() == t) {
