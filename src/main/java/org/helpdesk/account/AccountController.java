@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.helpdesk.auth.LoginThrottle;
 import org.helpdesk.auth.Role;
 import org.helpdesk.auth.SessionLogin;
 import org.helpdesk.auth.SessionUser;
@@ -28,9 +29,11 @@ class AccountController {
     private final Entities entities;
     private final SessionLogin sessions;
     private final HelpdeskProperties properties;
+    private final LoginThrottle throttle;
 
     AccountController(AccountService accounts, Users users, Entities entities, SessionLogin sessions,
-                      HelpdeskProperties properties) {
+                      HelpdeskProperties properties, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.users = users;
         this.entities = entities;
@@ -64,6 +67,8 @@ class AccountController {
         String password = in.requiredString("password");
         String name = JsonInput.text(in.requiredString("name"), "name", 255);
         String entityName = JsonInput.text(in.requiredString("entityName"), "entityName", 255);
+        // the client address after Tomcat's RemoteIpValve: the X-Forwarded-For client behind a trusted proxy
+        throttle.beforeSignup(request.getRemoteAddr());
         AccountService.Signup signup = accounts.signup(email, password, name, entityName);
         sessions.signIn(new SessionUser(signup.user().id(), signup.user().email(), signup.user().name()), request, response);
         return ResponseEntity.status(HttpStatus.CREATED).body(new SignupResponse(signup.user().view(), signup.entity()));
@@ -74,8 +79,11 @@ class AccountController {
         JsonInput in = JsonInput.of(body);
         String email = in.requiredString("email").strip().toLowerCase(java.util.Locale.ROOT);
         String password = in.requiredString("password");
+        String address = request.getRemoteAddr();
+        throttle.beforeLogin(email, address);
         Users.UserRow user = accounts.authenticate(email, password)
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Wrong email or password"));
+        throttle.loginSucceeded(email, address);
         sessions.signIn(new SessionUser(user.id(), user.email(), user.name()), request, response);
         return new LoginResponse(user.view());
     }

@@ -30,6 +30,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
+        if (e instanceof RetryLater later) {
+            return ResponseEntity.status(e.status()).header("Retry-After", Long.toString(later.retryAfterSeconds()))
+                    .contentType(JSON).body(new ApiError(e.getMessage()));
+        }
         return error(e.status(), e.getMessage());
     }
 
@@ -89,7 +93,10 @@ class ApiExceptionHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> integrity(DataIntegrityViolationException e) {
-        log.info("Constraint violation: {}", e.getMostSpecificCause().getMessage());
+        // the database's message quotes the offending values (emails, names): kept out of INFO logs
+        if (log.isDebugEnabled()) {
+            log.debug("Constraint violation: {}", e.getMostSpecificCause().getMessage());
+        }
         if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
                 && sql.getSQLState().startsWith("22")) {
             return error(HttpStatus.BAD_REQUEST, "A value is too long or not valid for its field");

@@ -2,6 +2,7 @@ package org.helpdesk.common;
 
 import java.util.UUID;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -18,8 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 class JsonErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(JsonErrorController.class);
 
-    @RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
+    @RequestMapping(path = "/error")
     ResponseEntity<ApiError> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // a client asking for /error itself: a path like any unknown one
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8))
+                    .body(new ApiError("No such route: /error"));
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         HttpStatus resolved = HttpStatus.resolve(status);

@@ -7,6 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of every integration test: the whole app on a random port, spoken to over real HTTP. The database is
@@ -18,6 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
         // lastUsedAt of API keys is written in batches; a short interval keeps the tests that wait for it fast
         properties = "helpdesk.api-keys.last-used-flush=PT0.2S")
 @Import(FreshSchema.class)
+// every test signs up users from 127.0.0.1: the per-address limits are tested in HardenedInstallTest's context
+@TestPropertySource(properties = {
+        "helpdesk.login-limits.signups-per-address=1000000",
+        "helpdesk.login-limits.failures-per-address=1000000"})
 public abstract class ApiTest {
 
     @LocalServerPort
