@@ -90,7 +90,11 @@ class AccountController {
 
     @PostMapping("/api/auth/logout")
     ResponseEntity<Void> logout(HttpServletRequest request) {
-        sessions.signOut(request);
+        // with an Authorization header the header alone decides who calls (API.md §2): a session cookie sent
+        // along is not the caller's, so it is not ended
+        if (request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION) == null) {
+            sessions.signOut(request);
+        }
         return ResponseEntity.noContent().build();
     }
 

@@ -129,4 +129,14 @@ class OutsideInIT extends ApiTest {
         assertThat(ticket.get("contactName").isNull()).isTrue();
         assertThat(ticket.get("messages").size()).isZero();
     }
+
+    @Test
+    void aLogoutCarryingAnAuthorizationHeaderDoesNotEndTheSessionCookieSentAlong() {
+        // When
+        Response logout = api.post("/api/auth/logout").session(owner.session()).bearer(owner.apiKey()).send();
+
+        // Then
+        assertThat(logout.status()).isEqualTo(204);
+        assertThat(api.get("/api/me").session(owner.session()).send().status()).isEqualTo(200);
+    }
 }
