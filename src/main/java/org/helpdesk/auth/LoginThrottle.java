@@ -28,28 +28,35 @@ public class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     private final ProxyManager<String> buckets;
-    private final BucketConfiguration perEmail;
-    private final BucketConfiguration perAddress;
-    private final BucketConfiguration signups;
+    private final Limit perEmail;
+    private final Limit perAddress;
+    private final Limit signups;
+
+    /**
+     * A kind of bucket and its configuration. The configuration is part of the bucket id: a bucket keeps the
+     * configuration it was created with, so after an operator changes a limit (or when nodes run different
+     * settings) the new numbers take effect at once, in buckets of their own.
+     */
+    private record Limit(String kind, BucketConfiguration configuration) {
+        static Limit of(String kind, int count, Duration window) {
+            return new Limit(kind + "/" + count + "/" + window, BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(count).refillIntervally(count, window))
+                    .build());
+        }
+    }
 
     LoginThrottle(BucketStore store, SecuritySettings settings) {
         this.buckets = store.buckets();
         SecuritySettings.LoginLimits limits = settings.loginLimits();
-        this.perEmail = window(limits.failuresPerEmail(), limits.window());
-        this.perAddress = window(limits.failuresPerAddress(), limits.window());
-        this.signups = window(limits.signupsPerAddress(), limits.window());
-    }
-
-    private static BucketConfiguration window(int count, Duration window) {
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(count).refillIntervally(count, window))
-                .build();
+        this.perEmail = Limit.of("login-email", limits.failuresPerEmail(), limits.window());
+        this.perAddress = Limit.of("login-address", limits.failuresPerAddress(), limits.window());
+        this.signups = Limit.of("signup-address", limits.signupsPerAddress(), limits.window());
     }
 
     /** Call before checking a password; 429 when this email or this address has used its failures. */
     public void beforeLogin(String email, String address) {
-        BucketProxy email_ = bucket("login-email", email, perEmail);
-        BucketProxy address_ = bucket("login-address", address, perAddress);
+        BucketProxy email_ = bucket(perEmail, email);
+        BucketProxy address_ = bucket(perAddress, address);
         long wait = consume(email_);
         if (wait > 0) {
             throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS,
@@ -66,29 +73,29 @@ public class LoginThrottle {
     /** The password was right: the email's failures are forgotten and the address is not charged. */
     public void loginSucceeded(String email, String address) {
         try {
-            buckets.removeProxy(id("login-email", email));
+            buckets.removeProxy(id(perEmail, email));
         } catch (RuntimeException e) {
             log.warn("Login limit store unavailable: {}", e.toString());
         }
-        giveBack(bucket("login-address", address, perAddress));
+        giveBack(bucket(perAddress, address));
     }
 
     /** Call before creating an account; 429 when this address has used its signups. */
     public void beforeSignup(String address) {
-        long wait = consume(bucket("signup-address", address, signups));
+        long wait = consume(bucket(signups, address));
         if (wait > 0) {
             throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS,
                     "Too many signups from your address; retry after " + wait + " seconds", wait);
         }
     }
 
-    private BucketProxy bucket(String kind, String value, BucketConfiguration configuration) {
-        return buckets.getProxy(id(kind, value), () -> configuration);
+    private BucketProxy bucket(Limit limit, String value) {
+        return buckets.getProxy(id(limit, value), limit::configuration);
     }
 
     /** 64 hex characters, the id column's width; the kind keeps the namespaces apart. */
-    private static String id(String kind, String value) {
-        return Hashing.sha256Hex((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
+    private static String id(Limit limit, String value) {
+        return Hashing.sha256Hex((limit.kind() + ":" + value).getBytes(StandardCharsets.UTF_8));
     }
 
     /** 0 when a token was taken, else the seconds until the window refills. */

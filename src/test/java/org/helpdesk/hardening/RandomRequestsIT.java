@@ -33,6 +33,7 @@ class RandomRequestsIT extends ApiTest {
     private static final String[] ROUTES = {
             "GET /api/helpdesk/tickets", "POST /api/helpdesk/tickets", "GET /api/helpdesk/tickets/{ticket}",
             "PATCH /api/helpdesk/tickets/{ticket}", "POST /api/helpdesk/tickets/{ticket}/messages",
+            "GET /api/helpdesk/tickets/{ticket}/events",
             "GET /api/helpdesk/categories", "POST /api/helpdesk/categories", "GET /api/helpdesk/categories/{category}",
             "PATCH /api/helpdesk/categories/{category}", "DELETE /api/helpdesk/categories/{category}",
             "POST /api/auth/signup", "POST /api/auth/login", "POST /api/auth/logout", "GET /api/me", "POST /api/entities",
@@ -110,6 +111,7 @@ class RandomRequestsIT extends ApiTest {
         out.append(api.get("/api/helpdesk/tickets?limit=200").bearer(v.owner().apiKey()).send().body());
         for (String id : v.ticketIds()) {
             out.append(api.get("/api/helpdesk/tickets/" + id).bearer(v.owner().apiKey()).send().body());
+            out.append(api.get("/api/helpdesk/tickets/" + id + "/events?limit=500").bearer(v.owner().apiKey()).send().body());
         }
         out.append(api.get("/api/helpdesk/categories").bearer(v.owner().apiKey()).send().body());
         out.append(api.get("/api/settings/members?entityId=" + v.owner().entity()).session(v.session()).send().body());
@@ -146,7 +148,7 @@ class RandomRequestsIT extends ApiTest {
                     UUID.randomUUID().toString(), "nope", attacker.entity() + "&entityId=" + victim.owner().entity()));
         }
         if (random.nextInt(3) == 0) {
-            query.add(pick(random, "limit=" + pick(random, "0", "1", "200", "201", "-5", "x", "999999999999"),
+            query.add(pick(random, "limit=" + pick(random, "0", "1", "200", "201", "500", "501", "-5", "x", "999999999999"),
                     "status=" + pick(random, "open", "open,closed", "bogus", ""), "priority=urgent,low", "q=" + pick(random, "HD-1", "%25", "_", "%5C", "%00", "S3CR3T"),
                     "search=" + pick(random, "a", "%C3%A9", "%FF"), "sort=" + pick(random, "createdAt", "-updatedAt", "name"),
                     "cursor=" + pick(random, "abc", "eyJ4IjoxfQ", ""), "updatedSince=" + pick(random, "2020-01-01", "yesterday", "2020-01-01T00:00:00Z", "9999-99-99"),
