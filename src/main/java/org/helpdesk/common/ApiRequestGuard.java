@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses API requests no route can read, before any filter or converter tries to: a body whose
  * Content-Type is not JSON (wildcards, malformed types, unknown charsets and form bodies included) is 415, and
- * a NUL character in the query string is 400 (PostgreSQL cannot store it; H2 can, so both now refuse it alike).
+ * a query string that does not decode as UTF-8, or holds a NUL character, is 400 (PostgreSQL cannot store it; H2 can, so both now refuse it alike).
  * Form bodies must never reach Spring's form parsing, which fails on undecodable input with a 500.
  */
 @Component
@@ -41,8 +41,18 @@ class ApiRequestGuard extends OncePerRequestFilter {
             ErrorResponses.write(response, 400, "The query string contains a NUL character (%00); remove it");
             return;
         }
-        if (hasBody(request) && !isJson(request.getContentType())) {
+        String contentType = request.getContentType();
+        // a wildcard or malformed type is refused even on an empty body: Spring MVC fails on it with a 500 as
+        // soon as a route reads the (empty) body; a form type on an empty POST (a logout button) is harmless
+        if (hasBody(request) && !isJson(contentType)
+                || contentType != null && BODY_METHODS.contains(request.getMethod()) && !isWellFormed(contentType)) {
             ErrorResponses.write(response, 415, "Send the body as Content-Type: application/json");
+            return;
+        }
+        try {
+            request.getParameterMap(); // Tomcat decodes the query here (a JSON body is never parsed as parameters)
+        } catch (IllegalStateException e) { // InvalidParameterException: not UTF-8, bad %-escape, too many
+            ErrorResponses.write(response, 400, "The query string is not valid: percent-encode UTF-8 text");
             return;
         }
         chain.doFilter(request, response);
@@ -51,6 +61,15 @@ class ApiRequestGuard extends OncePerRequestFilter {
     private static boolean hasBody(HttpServletRequest request) {
         return BODY_METHODS.contains(request.getMethod())
                 && (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null);
+    }
+
+    private static boolean isWellFormed(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** application/json or application/*+json, no wildcard, and a charset (if any) this JVM knows. */

@@ -72,6 +72,40 @@ class OutsideInIT extends ApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*", "no/such/type"})
+    void aWildcardOrMalformedContentTypeOnAnEmptyBodyIs415(String contentType) {
+        // When (found by RandomRequestsIT: an empty login body with Content-Type */* was a 500)
+        Response login = api.post("/api/auth/login").raw("", contentType).send();
+        Response create = api.post("/api/helpdesk/tickets").bearer(owner.apiKey()).raw("", contentType).send();
+
+        // Then
+        assertError(login, 415);
+        assertError(create, 415);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"search=%FF", "q=%C3", "status=%E0%A4", "entityId=%FE%FF"})
+    void aQueryStringThatIsNotUtf8Is400(String query) {
+        // When (found by RandomRequestsIT: Tomcat's decoding failure surfaced as a 500)
+        Response list = api.get("/api/helpdesk/tickets?" + query).bearer(owner.apiKey()).send();
+        Response message = api.post("/api/helpdesk/tickets/" + java.util.UUID.randomUUID() + "/messages?" + query)
+                .bearer(owner.apiKey()).json(Map.of("body", "x")).send();
+
+        // Then
+        assertError(list, 400);
+        assertError(message, 400);
+    }
+
+    @Test
+    void aFormContentTypeOnAnEmptyLogoutIsFine() {
+        // When: a plain HTML logout button
+        Response r = api.post("/api/auth/logout").session(owner.session()).raw("", "application/x-www-form-urlencoded").send();
+
+        // Then
+        assertThat(r.status()).isEqualTo(204);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"a=%zz", "a=%", "%E0%A4%A=1", "subject=ok"})
     void aFormBodyIs415EvenWhenItCannotBeDecoded(String body) {
         // Given
