@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.helpdesk.common.HelpdeskSettings;
+import org.helpdesk.auth.LoginThrottle;
 import org.helpdesk.auth.Role;
 import org.helpdesk.auth.SessionLogin;
 import org.helpdesk.auth.SessionUser;
@@ -29,9 +30,11 @@ class AccountController {
     private final Entities entities;
     private final SessionLogin sessions;
     private final HelpdeskSettings properties;
+    private final LoginThrottle throttle;
 
     AccountController(AccountService accounts, Users users, Entities entities, SessionLogin sessions,
-                      HelpdeskSettings properties) {
+                      HelpdeskSettings properties, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.users = users;
         this.entities = entities;
@@ -65,6 +68,8 @@ class AccountController {
         String password = in.requiredString("password");
         String name = JsonInput.text(in.requiredString("name"), "name", 255);
         String entityName = JsonInput.text(in.requiredString("entityName"), "entityName", 255);
+        // the client address after Tomcat's RemoteIpValve: the X-Forwarded-For client behind a trusted proxy
+        throttle.beforeSignup(request.getRemoteAddr());
         AccountService.Signup signup = accounts.signup(email, password, name, entityName);
         sessions.signIn(new SessionUser(signup.user().id(), signup.user().email(), signup.user().name()), request, response);
         return ResponseEntity.status(HttpStatus.CREATED).body(new SignupResponse(signup.user().view(), signup.entity()));
@@ -75,15 +80,22 @@ class AccountController {
         JsonInput in = JsonInput.of(body);
         String email = in.requiredString("email").strip().toLowerCase(java.util.Locale.ROOT);
         String password = in.requiredString("password");
+        String address = request.getRemoteAddr();
+        throttle.beforeLogin(email, address);
         Users.UserRow user = accounts.authenticate(email, password)
                 .orElseThrow(() -> new Unauthenticated("Wrong email or password"));
+        throttle.loginSucceeded(email, address);
         sessions.signIn(new SessionUser(user.id(), user.email(), user.name()), request, response);
         return new LoginResponse(user.view());
     }
 
     @PostMapping("/api/auth/logout")
     ResponseEntity<Void> logout(HttpServletRequest request) {
-        sessions.signOut(request);
+        // with an Authorization header the header alone decides who calls (API.md §2): a session cookie sent
+        // along is not the caller's, so it is not ended
+        if (request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION) == null) {
+            sessions.signOut(request);
+        }
         return ResponseEntity.noContent().build();
     }
 

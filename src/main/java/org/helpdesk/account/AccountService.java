@@ -15,7 +15,7 @@ import org.helpdesk.entity.Entities.EntityRow;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creating accounts and checking passwords. */
 @Service
@@ -26,39 +26,47 @@ public class AccountService {
 
     private final Users users;
     private final Entities entities;
-    private final PasswordEncoder passwords;
+    private final PasswordHashing passwords;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String dummyHash;
 
-    AccountService(Users users, Entities entities, PasswordEncoder passwords, Clock clock) {
+    AccountService(Users users, Entities entities, PasswordEncoder encoder, PasswordHashing passwords,
+                   TransactionTemplate transactions, Clock clock) {
         this.users = users;
         this.entities = entities;
         this.passwords = passwords;
+        this.transactions = transactions;
         this.clock = clock;
-        this.dummyHash = passwords.encode("timing-equaliser-for-unknown-emails");
+        this.dummyHash = encoder.encode("timing-equaliser-for-unknown-emails");
     }
 
     public record Signup(Users.UserRow user, EntityRow entity) {
     }
 
-    /** A new user who owns a new entity. Email must be free (409 otherwise). */
-    @Transactional
+    /**
+     * A new user who owns a new entity. Email must be free (409 otherwise, before any hashing). The password
+     * is hashed before the transaction starts, so a flood of signups never holds pool connections while hashing.
+     */
     public Signup signup(String email, String password, String name, String entityName) {
         checkPassword(password);
-        Instant now = Times.now(clock);
-        Users.UserRow user = new Users.UserRow(Ids.newId(), email, name, passwords.encode(password), now);
         if (users.byEmail(email).isPresent()) {
             throw new Conflict("An account with this email already exists");
         }
-        try {
-            users.insert(user);
-        } catch (DuplicateKeyException e) {
-            throw new Conflict("An account with this email already exists");
-        }
-        EntityRow entity = new EntityRow(Ids.newId(), entityName, now);
-        entities.insert(entity);
-        entities.addMember(entity.id(), user.id(), Role.OWNER, now);
-        return new Signup(user, entity);
+        String hash = passwords.encode(password);
+        return transactions.execute(status -> {
+            Instant now = Times.now(clock);
+            Users.UserRow user = new Users.UserRow(Ids.newId(), email, name, hash, now);
+            try {
+                users.insert(user);
+            } catch (DuplicateKeyException e) {
+                throw new Conflict("An account with this email already exists");
+            }
+            EntityRow entity = new EntityRow(Ids.newId(), entityName, now);
+            entities.insert(entity);
+            entities.addMember(entity.id(), user.id(), Role.OWNER, now);
+            return new Signup(user, entity);
+        });
     }
 
     /** The user with these credentials; the same work is done for unknown emails, so timing tells nothing. */

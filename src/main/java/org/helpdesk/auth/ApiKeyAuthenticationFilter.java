@@ -43,7 +43,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !org.helpdesk.common.RequestPaths.isApi(request);
     }
 
     @Override

@@ -4,21 +4,15 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import org.helpdesk.common.Databases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.helpdesk.common.HelpdeskSettings;
@@ -47,24 +41,13 @@ class RateLimiter {
     private final Cache<String, BucketProxy> proxies = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    RateLimiter(DataSource dataSource, HelpdeskSettings settings) {
+    RateLimiter(BucketStore store, HelpdeskSettings settings) {
         long perMinute = settings.rateLimit().requestsPerMinute();
         this.enabled = perMinute > 0;
         this.configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(Math.max(perMinute, 1)).refillGreedy(Math.max(perMinute, 1), Duration.ofMinutes(1)))
                 .build();
-        ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
-        if (Databases.isPostgres(dataSource)) {
-            this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                    .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
-                    .expirationAfterWrite(expiry)
-                    .build();
-        } else {
-            this.buckets = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000))
-                    .expirationAfterWrite(expiry)
-                    .build();
-        }
+        this.buckets = store.buckets();
     }
 
     Decision tryConsume(UUID keyId) {

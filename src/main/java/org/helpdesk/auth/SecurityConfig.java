@@ -35,6 +35,8 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -69,16 +71,35 @@ class SecurityConfig {
     }
 
     @Bean
-    CookieCsrfTokenRepository csrfTokenRepository() {
+    CookieCsrfTokenRepository csrfTokenRepository(SecuritySettings settings) {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
         repository.setCookiePath("/");
+        // Secure follows the request (HTTPS, or X-Forwarded-Proto from a trusted proxy) unless the public URL says https
+        repository.setCookieCustomizer(cookie -> {
+            cookie.sameSite("Lax");
+            if (settings.httpsOnly()) {
+                cookie.secure(true);
+            }
+        });
         return repository;
+    }
+
+    /** The SESSION cookie: SameSite=Lax and HttpOnly (application.yml), Secure as the XSRF-TOKEN cookie. */
+    @Bean
+    DefaultCookieSerializerCustomizer sessionCookie(SecuritySettings settings) {
+        return serializer -> {
+            serializer.setSameSite("Lax");
+            serializer.setUseHttpOnlyCookie(true);
+            if (settings.httpsOnly()) {
+                serializer.setUseSecureCookie(true);
+            }
+        };
     }
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, KeyDirectory keys, KeyUsage usage,
                                     RateLimiter rateLimiter, Clock clock, SecurityContextRepository contexts,
-                                    CookieCsrfTokenRepository csrfTokens) throws Exception {
+                                    CookieCsrfTokenRepository csrfTokens, SecuritySettings settings) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> sessionOnly =
                 (authentication, context) -> new AuthorizationDecision(isSessionUser(authentication.get()));
         http
@@ -88,6 +109,7 @@ class SecurityConfig {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(csrfRequired()))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .addFilterBefore(new SessionLifetimeFilter(settings.session().maxAge(), clock), SecurityContextHolderFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, usage, rateLimiter, clock),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
@@ -145,9 +167,11 @@ class SecurityConfig {
      */
     private static RequestMatcher csrfRequired() {
         return request -> !SAFE_METHODS.contains(request.getMethod())
+                // a direct request to /error changes nothing and is answered 404 like an unknown path
+                && !"/error".equals(org.helpdesk.common.RequestPaths.path(request))
                 && (isPage(request)
                     || request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                        && !CSRF_FREE_PATHS.contains(request.getRequestURI())
+                        && !CSRF_FREE_PATHS.contains(org.helpdesk.common.RequestPaths.path(request))
                         && request.getSession(false) != null);
     }
 

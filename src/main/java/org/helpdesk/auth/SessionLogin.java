@@ -15,6 +15,14 @@ import org.springframework.stereotype.Component;
 /** Starts and ends browser sessions (stored in the database by Spring Session). */
 @Component
 public class SessionLogin {
+    /** Session attribute: when the user signed in (epoch milliseconds), for the absolute session lifetime. */
+    static final String SIGNED_IN_AT = "helpdesk.signedInAt";
+
+    /** When the session's user signed in; sessions from before this attribute existed count from their creation. */
+    static long signedInAt(HttpSession session) {
+        return session.getAttribute(SIGNED_IN_AT) instanceof Long at ? at : session.getCreationTime();
+    }
+
     private final SecurityContextRepository contexts;
 
     SessionLogin(SecurityContextRepository contexts) {
@@ -26,6 +34,7 @@ public class SessionLogin {
         if (existing != null) {
             request.changeSessionId(); // no session fixation: a signed-in session never keeps a pre-login id
         }
+        request.getSession().setAttribute(SIGNED_IN_AT, System.currentTimeMillis());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 List.of(new SimpleGrantedAuthority("ROLE_USER"))));

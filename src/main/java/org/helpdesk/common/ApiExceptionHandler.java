@@ -28,6 +28,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
+        if (e instanceof RetryLater later) {
+            return ResponseEntity.status(ErrorResponses.status(e))
+                    .header("Retry-After", Long.toString(later.retryAfterSeconds()))
+                    .contentType(JSON).body(new ApiError(e.getMessage()));
+        }
         return error(ErrorResponses.status(e), e.getMessage());
     }
 

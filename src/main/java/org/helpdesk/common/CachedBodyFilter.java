@@ -44,7 +44,7 @@ public class CachedBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !RequestPaths.isApi(request);
     }
 
     @Override

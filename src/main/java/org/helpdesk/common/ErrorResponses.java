@@ -45,6 +45,8 @@ public final class ErrorResponses {
             case Conflict c -> HttpStatus.CONFLICT;
             case Forbidden f -> HttpStatus.FORBIDDEN;
             case Unauthenticated u -> HttpStatus.UNAUTHORIZED;
+            case TooManyAttempts t -> HttpStatus.TOO_MANY_REQUESTS;
+            case ServerBusy b -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
         };
     }
@@ -91,9 +93,20 @@ public final class ErrorResponses {
      */
     public static boolean isPage(jakarta.servlet.http.HttpServletRequest request) {
         Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
-        String uri = original instanceof String s ? s : request.getRequestURI();
-        String path = uri.substring(Math.min(uri.length(), request.getContextPath().length()));
+        // the decoded path, as routing sees it (a percent-encoded "/%61pi/..." is the API too)
+        String path = original instanceof String s ? routedPath(s.substring(Math.min(s.length(),
+                request.getContextPath().length()))) : RequestPaths.path(request);
         return !path.equals("/api") && !path.startsWith("/api/") && !path.startsWith("/actuator");
+    }
+
+    /** A raw request URI as routing sees it: path parameters ({@code ;v=1}) dropped, percent-encoding decoded. */
+    private static String routedPath(String rawUri) {
+        String withoutParameters = rawUri.replaceAll(";[^/]*", "");
+        try {
+            return org.springframework.web.util.UriUtils.decode(withoutParameters, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return withoutParameters;
+        }
     }
 
     /** Writes an error from outside Spring MVC (servlet filters, security handlers). */

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes  the largest request body accepted on /api (HELPDESK_MAX_BODY_BYTES)
  * @param rateLimit     per-API-key request limit
  * @param apiKeys       how often key usage (lastUsedAt) is written
- * @param sessions      browser sessions
+ * @param session       browser sessions (their absolute lifetime is in auth.SecuritySettings)
  * @param bootstrap     the first owner and entity, created at start-up when given (for signup-off installs)
  */
 @ConfigurationProperties("helpdesk")
@@ -22,7 +22,7 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
                                @DefaultValue("1048576") int maxBodyBytes,
                                @DefaultValue RateLimit rateLimit,
                                @DefaultValue ApiKeys apiKeys,
-                               @DefaultValue Sessions sessions,
+                               @DefaultValue Session session,
                                @DefaultValue Bootstrap bootstrap) {
 
     public HelpdeskSettings {
@@ -48,10 +48,10 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
     }
 
     /** @param idleTimeout a browser session ends after this long without a request (HELPDESK_SESSION_TIMEOUT) */
-    public record Sessions(@DefaultValue("12h") Duration idleTimeout) {
-        public Sessions {
+    public record Session(@DefaultValue("12h") Duration idleTimeout) {
+        public Session {
             require(idleTimeout.compareTo(Duration.ofMinutes(1)) >= 0 && idleTimeout.compareTo(Duration.ofDays(90)) <= 0,
-                    "helpdesk.sessions.idle-timeout (HELPDESK_SESSION_TIMEOUT) must be between 1m and 90d, not "
+                    "helpdesk.session.idle-timeout (HELPDESK_SESSION_TIMEOUT) must be between 1m and 90d, not "
                             + idleTimeout);
         }
     }

@@ -3,6 +3,7 @@ package org.helpdesk.common;
 import java.io.IOException;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +25,10 @@ class JsonErrorController implements ErrorController {
 
     @RequestMapping(path = "/error")
     ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // a client asking for /error itself: a path like any unknown one
+            return answer(false, response, HttpStatus.NOT_FOUND, ErrorResponses.NO_ROUTE + ": /error");
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         HttpStatus resolved = HttpStatus.resolve(status);

@@ -44,7 +44,7 @@ public final class JsonInput {
         if (!value.isString()) {
             throw new InvalidInput(field + " must be a string");
         }
-        return value.stringValue();
+        return withoutNul(value.stringValue(), field);
     }
 
     public String requiredString(String field) {
@@ -84,9 +84,17 @@ public final class JsonInput {
             if (!item.isString()) {
                 throw new InvalidInput(field + " must be an array of strings");
             }
-            out.add(item.stringValue());
+            out.add(withoutNul(item.stringValue(), field));
         }
         return out;
+    }
+
+    /** PostgreSQL cannot store U+0000 in text (H2 can): refused on every database alike. */
+    private static String withoutNul(String value, String field) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new InvalidInput(field + " must not contain the NUL character (U+0000)");
+        }
+        return value;
     }
 
     /** A required text, trimmed, of 1..max characters. */

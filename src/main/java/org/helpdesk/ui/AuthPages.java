@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.helpdesk.account.AccountService;
 import org.helpdesk.common.HelpdeskSettings;
 import org.helpdesk.account.Users;
+import org.helpdesk.auth.LoginThrottle;
+import org.helpdesk.auth.SecuritySettings;
 import org.helpdesk.auth.SessionLogin;
 import org.helpdesk.auth.SessionUser;
 import org.helpdesk.common.DomainException;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Sign up, sign in, sign out, the page of a user without an entity, and the entity switcher. Signing in uses
@@ -36,9 +39,13 @@ class AuthPages {
     private final Memberships memberships;
     private final SessionLogin sessions;
     private final HelpdeskSettings properties;
+    private final LoginThrottle throttle;
+    private final SecuritySettings security;
 
     AuthPages(AccountService accounts, Entities entities, Memberships memberships, SessionLogin sessions,
-              HelpdeskSettings properties) {
+              HelpdeskSettings properties, LoginThrottle throttle, SecuritySettings security) {
+        this.throttle = throttle;
+        this.security = security;
         this.accounts = accounts;
         this.entities = entities;
         this.memberships = memberships;
@@ -48,8 +55,11 @@ class AuthPages {
 
     /** The start page for visitors; a signed-in user goes to their first entity's tickets. */
     @GetMapping("/")
-    String home(@ModelAttribute("signedIn") SessionUser user, Model model) {
+    String home(@ModelAttribute("signedIn") SessionUser user, Model model, HttpServletRequest request) {
         model.addAttribute("signupEnabled", properties.signupEnabled());
+        // the configured public URL, else the address this request reached (port and proxy headers included)
+        model.addAttribute("baseUrl", security.publicUrl() != null ? security.publicUrl()
+                : ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString());
         if (user == null) {
             return "home";
         }
@@ -78,9 +88,12 @@ class AuthPages {
         }
         if (!errors.any()) {
             try {
-                accounts.authenticate(key, password).ifPresentOrElse(
-                        user -> sessions.signIn(new SessionUser(user.id(), user.email(), user.name()), request, response),
-                        () -> errors.add("password", "Wrong email or password."));
+                // the same brute-force limits as POST /api/auth/login (API §4)
+                throttle.beforeLogin(key, request.getRemoteAddr());
+                accounts.authenticate(key, password).ifPresentOrElse(user -> {
+                    throttle.loginSucceeded(key, request.getRemoteAddr());
+                    sessions.signIn(new SessionUser(user.id(), user.email(), user.name()), request, response);
+                }, () -> errors.add("password", "Wrong email or password."));
             } catch (DomainException e) { // e.g. too many attempts: the limiter's own words
                 errors.add("password", FormErrors.sentence(e.getMessage()));
                 response.setStatus(org.helpdesk.common.ErrorResponses.status(e).value());
@@ -123,7 +136,11 @@ class AuthPages {
         AccountService.Signup signup = null;
         if (!errors.any()) {
             try {
+                throttle.beforeSignup(request.getRemoteAddr());
                 signup = accounts.signup(cleanEmail, password, cleanName, cleanOrganisation);
+            } catch (org.helpdesk.common.RetryLater e) {
+                errors.add("email", FormErrors.sentence(e.getMessage()));
+                response.setStatus(org.helpdesk.common.ErrorResponses.status(e).value());
             } catch (org.helpdesk.common.Conflict e) {
                 errors.add("email", "An account with this email already exists. Sign in instead.");
             } catch (org.helpdesk.common.InvalidInput e) {
@@ -132,7 +149,9 @@ class AuthPages {
         }
         if (signup == null) {
             model.addAttribute("form", new SignUpForm(name, email, organisation));
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            if (response.getStatus() < 400) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            }
             return "auth/signup";
         }
         Users.UserRow user = signup.user();

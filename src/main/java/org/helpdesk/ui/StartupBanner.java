@@ -13,12 +13,18 @@ import org.springframework.stereotype.Component;
 class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
+    /** The public URL when configured, else this server's real port on localhost. */
+    static String url(String publicUrl, int port) {
+        return publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.strip().replaceAll("/+$", "");
+    }
+
     @EventListener
     void ready(ApplicationReadyEvent event) {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return;
         }
-        String url = "http://localhost:" + web.getWebServer().getPort();
+        String url = url(event.getApplicationContext().getEnvironment().getProperty("helpdesk.public-url"),
+                web.getWebServer().getPort());
         boolean signup = event.getApplicationContext().getBean(HelpdeskSettings.class).signupEnabled();
         log.info("""
 

@@ -26,7 +26,7 @@ class HelpdeskSettingsTest {
             assertThat(settings.maxBodyBytes()).isEqualTo(1_048_576);
             assertThat(settings.rateLimit().requestsPerMinute()).isEqualTo(6000);
             assertThat(settings.apiKeys().lastUsedFlush()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(settings.sessions().idleTimeout()).isEqualTo(Duration.ofHours(12));
+            assertThat(settings.session().idleTimeout()).isEqualTo(Duration.ofHours(12));
             assertThat(settings.bootstrap().requested()).isFalse();
         });
     }
@@ -36,7 +36,7 @@ class HelpdeskSettingsTest {
         assertStartupFails("helpdesk.max-body-bytes=12", "helpdesk.max-body-bytes");
         assertStartupFails("helpdesk.rate-limit.requests-per-minute=-1", "helpdesk.rate-limit.requests-per-minute");
         assertStartupFails("helpdesk.api-keys.last-used-flush=0s", "helpdesk.api-keys.last-used-flush");
-        assertStartupFails("helpdesk.sessions.idle-timeout=5s", "helpdesk.sessions.idle-timeout");
+        assertStartupFails("helpdesk.session.idle-timeout=5s", "helpdesk.session.idle-timeout");
         assertStartupFails("helpdesk.bootstrap.email=a@example.com", "helpdesk.bootstrap.password");
         assertStartupFails("helpdesk.max-body-bytes=lots", "helpdesk.max-body-bytes");
     }

@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of every integration test: the whole app on a random port, spoken to over real HTTP. The database is
@@ -23,6 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
                 // connections are opened when needed: several test contexts share one PostgreSQL (100 at most)
                 "spring.datasource.hikari.minimum-idle=2"})
 @Import(FreshSchema.class)
+// every test signs up users from 127.0.0.1: the per-address limits are tested in HardenedInstallTest's context
+@TestPropertySource(properties = {
+        "helpdesk.login-limits.signups-per-address=1000000",
+        "helpdesk.login-limits.failures-per-address=1000000"})
 public abstract class ApiTest {
 
     @LocalServerPort
