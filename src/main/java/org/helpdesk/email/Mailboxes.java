@@ -118,6 +118,12 @@ class Mailboxes {
                 .param("entityId", entityId).param("id", id).update() == 1;
     }
 
+    void renew(UUID entityId, UUID id, String owner, Instant until) {
+        jdbc.sql("update mailboxes set lease_until = :until where entity_id = :entityId and id = :id and lease_owner = :owner")
+                .param("until", Times.sql(until)).param("entityId", entityId).param("id", id).param("owner", owner)
+                .update();
+    }
+
     /** Ends this node's claim and records the poll's outcome ({@code error} null when it went well). */
     void release(UUID entityId, UUID id, String owner, Instant polledAt, Instant nextPollAt, String error) {
         jdbc.sql("""

@@ -16,7 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = HelpdeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // lastUsedAt of API keys is written in batches; a short interval keeps the tests that wait for it fast
-        properties = "helpdesk.api-keys.last-used-flush=PT0.2S")
+        properties = {"helpdesk.api-keys.last-used-flush=PT0.2S",
+                // the email channel: a key for mailbox passwords, quick ticks and retries (see MailTestServer)
+                "helpdesk.mail.secret=test-secret-of-the-email-channel", "helpdesk.mail.tick=PT0.2S",
+                "helpdesk.mail.send-backoff=PT0.2S", "helpdesk.mail.send-attempts=3", "helpdesk.mail.timeout=PT3S"})
 @Import(FreshSchema.class)
 public abstract class ApiTest {
 
