@@ -72,7 +72,7 @@ class MailPoller {
         try {
             mailbox = mailboxes.find(entityId, mailboxId).orElse(null);
             if (mailbox != null) {
-                more = fetch(mailbox, start);
+                more = importUnseen(mailbox, start);
             }
         } catch (MailFailure e) {
             error = e.getMessage();
@@ -95,8 +95,12 @@ class MailPoller {
         return true;
     }
 
-    /** Imports the unseen mails of the inbox, at most max-per-poll; {@code true} when more are waiting. */
-    private boolean fetch(Mailbox mailbox, Instant claimedAt) throws MessagingException {
+    /**
+     * Imports the unseen mails of the inbox, at most max-per-poll; {@code true} when more are waiting. Called by
+     * {@link #poll} under the mailbox's claim; safe without it too (tests run it twice at once): the import record
+     * decides.
+     */
+    boolean importUnseen(Mailbox mailbox, Instant claimedAt) throws MessagingException {
         try (Store store = connections.openImap(mailbox)) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);

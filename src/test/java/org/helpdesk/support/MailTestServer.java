@@ -76,6 +76,26 @@ public final class MailTestServer {
         }
     }
 
+    /** Unseen mails in the support mailbox's INBOX. */
+    public static int unseen(String supportAddress) {
+        try {
+            return get().getManagers().getImapHostManager().getInbox(user(supportAddress)).getUnseenCount();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Mails the server delivered to {@code address} (sent by the app through SMTP). */
+    public static java.util.List<MimeMessage> receivedBy(String address) {
+        return java.util.Arrays.stream(get().getReceivedMessages()).filter(m -> {
+            try {
+                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
     /** Puts the mail into the support mailbox's INBOX, as the mail server would on receiving it. */
     public static void deliver(String supportAddress, MimeMessage mail) {
         user(supportAddress).deliver(mail);
