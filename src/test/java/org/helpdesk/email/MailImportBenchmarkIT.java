@@ -1,0 +1,69 @@
+package org.helpdesk.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.helpdesk.support.ApiTest;
+import org.helpdesk.support.HttpApi;
+import org.helpdesk.support.MailTestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Benchmark, not a test of the normal build: mails imported per second from a mailbox holding 10,000 unseen
+ * mails (GreenMail IMAP on this machine, each mail a new ticket). Run with
+ * {@code mvn -o verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=MailImportBenchmarkIT
+ * -Dhelpdesk.bench=true} (add HELPDESK_TEST_DB_URL for PostgreSQL); the figure is printed.
+ */
+@EnabledIfSystemProperty(named = "helpdesk.bench", matches = "true")
+class MailImportBenchmarkIT extends ApiTest {
+    private static final int MAILS = Integer.getInteger("helpdesk.bench.mails", 10_000);
+
+    @Autowired
+    MailPoller poller;
+
+    @Test
+    void importsTenThousandMails() {
+        HttpApi.Owner owner = api.newOwner();
+        String support = MailTestServer.newSupportAddress();
+        UUID mailbox = UUID.fromString(api.post("/api/settings/mailboxes?entityId=" + owner.entity())
+                .session(owner.session()).json(Map.of("name", "Bench", "address", support, "imapHost", "127.0.0.1",
+                        "imapPort", MailTestServer.imapPort(), "imapSecurity", "none", "imapPassword",
+                        MailTestServer.PASSWORD, "smtpHost", "127.0.0.1", "smtpPort", MailTestServer.smtpPort(),
+                        "smtpSecurity", "none", "pollSeconds", 3600, "enabled", false))
+                .send().json().get("id").stringValue());
+        for (int i = 0; i < MAILS; i++) {
+            MailTestServer.deliver(support, MailTestServer.mail("Sender " + i + " <sender" + i + "@customer.test>",
+                    support, "Benchmark mail " + i, "Line one of mail " + i + "\nLine two.\n"));
+        }
+        assertThat(api.patch("/api/settings/mailboxes/" + mailbox + "?entityId=" + owner.entity())
+                .session(owner.session()).json(Map.of("enabled", true)).send().status()).isEqualTo(200);
+
+        long start = System.nanoTime();
+        while (MailTestServer.unseen(support) > 0) {
+            poller.poll(owner.entityId(), mailbox);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        long tickets = api.get("/api/helpdesk/tickets?limit=1").bearer(owner.apiKey()).send().status() == 200
+                ? countTickets(owner) : -1;
+        assertThat(tickets).isEqualTo(MAILS);
+        System.out.printf("%nBENCH mail import: %d mails in %.1f s = %.0f mails/s (%s)%n%n", MAILS, seconds,
+                MAILS / seconds, org.helpdesk.support.TestDatabase.postgres() ? "PostgreSQL" : "H2");
+    }
+
+    private long countTickets(HttpApi.Owner owner) {
+        long count = 0;
+        String cursorPath = "/api/helpdesk/tickets?limit=200";
+        while (cursorPath != null) {
+            HttpApi.Response r = api.get(cursorPath).bearer(owner.apiKey()).send();
+            count += r.json().size();
+            String link = r.header("Link");
+            cursorPath = link == null ? null : link.substring(link.indexOf("/api/"), link.indexOf('>'));
+        }
+        return count;
+    }
+}
