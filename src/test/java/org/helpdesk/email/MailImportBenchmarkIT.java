@@ -30,10 +30,7 @@ class MailImportBenchmarkIT extends ApiTest {
         HttpApi.Owner owner = api.newOwner();
         String support = MailTestServer.newSupportAddress();
         UUID mailbox = UUID.fromString(api.post("/api/settings/mailboxes?entityId=" + owner.entity())
-                .session(owner.session()).json(Map.of("name", "Bench", "address", support, "imapHost", "127.0.0.1",
-                        "imapPort", MailTestServer.imapPort(), "imapSecurity", "none", "imapPassword",
-                        MailTestServer.PASSWORD, "smtpHost", "127.0.0.1", "smtpPort", MailTestServer.smtpPort(),
-                        "smtpSecurity", "none", "pollSeconds", 3600, "enabled", false))
+                .session(owner.session()).json(disabled(MailTestServer.mailboxBody(support)))
                 .send().json().get("id").stringValue());
         for (int i = 0; i < MAILS; i++) {
             MailTestServer.deliver(support, MailTestServer.mail("Sender " + i + " <sender" + i + "@customer.test>",
@@ -53,6 +50,13 @@ class MailImportBenchmarkIT extends ApiTest {
         assertThat(tickets).isEqualTo(MAILS);
         System.out.printf("%nBENCH mail import: %d mails in %.1f s = %.0f mails/s (%s)%n%n", MAILS, seconds,
                 MAILS / seconds, org.helpdesk.support.TestDatabase.postgres() ? "PostgreSQL" : "H2");
+    }
+
+    private static Map<String, Object> disabled(Map<String, Object> body) {
+        Map<String, Object> copy = new java.util.HashMap<>(body);
+        copy.put("enabled", false);
+        copy.put("pollSeconds", 3600);
+        return copy;
     }
 
     private long countTickets(HttpApi.Owner owner) {
