@@ -94,7 +94,7 @@ class CategoryController {
     ResponseEntity<Void> delete(Tenant tenant, @PathVariable String id) {
         tenant.requireAdmin();
         UUID categoryId = find(tenant, id).id();
-        events.publishEvent(new CategoryDeleted(tenant.entityId(), categoryId));
+        events.publishEvent(new CategoryDeleted(tenant.entityId(), categoryId, tenant.userId(), tenant.userName()));
         categories.delete(tenant.entityId(), categoryId);
         return ResponseEntity.noContent().build();
     }

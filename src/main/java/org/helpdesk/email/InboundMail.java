@@ -54,7 +54,7 @@ record InboundMail(String messageId, List<String> references, String senderEmail
             text = null;
             attachments.add("(the body could not be read: " + e.getClass().getSimpleName() + ")");
         }
-        text = text == null ? "" : text.replace("\r\n", "\n").strip();
+        text = text == null ? "" : text.replace("\r\n", "\n").replace("\u0000", "").strip();
         if (!attachments.isEmpty()) {
             text = (text + "\n\n[Not imported: " + String.join(", ", attachments) + "]").strip();
         }
@@ -100,7 +100,7 @@ record InboundMail(String messageId, List<String> references, String senderEmail
     private static String subject(MimeMessage mail) {
         try {
             String subject = mail.getSubject();
-            return subject == null ? "" : subject.replaceAll("\\s+", " ").strip();
+            return subject == null ? "" : subject.replace("\u0000", "").replaceAll("\\s+", " ").strip();
         } catch (MessagingException e) {
             return "";
         }

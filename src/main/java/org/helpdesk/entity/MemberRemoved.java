@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Published inside the removing transaction, before the membership row goes: features that point at the
- * member (assigned tickets, API keys the member created) let go of it.
+ * member (assigned tickets, API keys the member created) let go of it, in the name of the remover.
  */
-public record MemberRemoved(UUID entityId, UUID userId, Instant at) {
+public record MemberRemoved(UUID entityId, UUID userId, Instant at, UUID removedBy, String removedByName) {
 }

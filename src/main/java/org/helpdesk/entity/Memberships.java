@@ -90,7 +90,7 @@ public class Memberships {
         if (member.role() == Role.OWNER && entities.countOwners(tenant.entityId()) <= 1) {
             throw new Conflict("This is the last owner; make someone else owner first");
         }
-        events.publishEvent(new MemberRemoved(tenant.entityId(), userId, Times.now(clock)));
+        events.publishEvent(new MemberRemoved(tenant.entityId(), userId, Times.now(clock), tenant.userId(), tenant.userName()));
         entities.removeMember(tenant.entityId(), userId);
     }
 

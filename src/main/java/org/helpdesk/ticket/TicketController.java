@@ -1,12 +1,13 @@
 package org.helpdesk.ticket;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.helpdesk.auth.Tenant;
-import org.helpdesk.common.Emails;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
@@ -24,46 +25,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** The tickets API: list, create, get with messages, merge-patch, add message. */
+/** The tickets API: list, create, get with messages, merge-patch, add message, history. HTTP only: the rules
+ * live in the commands and {@link TicketManagement}. */
 @RestController
 @RequestMapping("/api/helpdesk/tickets")
 class TicketController {
-    static final int MAX_SUBJECT = 255;
-    static final int MAX_TEXT = 100_000;
-    static final int MAX_NAME = 255;
-
-    private final TicketService service;
+    private final TicketManagement tickets;
     private final Idempotency idempotency;
 
-    TicketController(TicketService service, Idempotency idempotency) {
-        this.service = service;
+    TicketController(TicketManagement tickets, Idempotency idempotency) {
+        this.tickets = tickets;
         this.idempotency = idempotency;
     }
 
     @GetMapping
     ResponseEntity<List<Ticket>> list(Tenant tenant, @RequestParam MultiValueMap<String, String> params) {
         TicketQuery query = TicketQuery.parse(tenant.requireRead().entityId(), params);
-        List<Ticket> rows = service.list(query, query.limit() + 1);
-        if (rows.size() <= query.limit()) {
-            return ResponseEntity.ok(rows);
-        }
-        List<Ticket> page = rows.subList(0, query.limit());
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("cursor", query.encode(page.get(page.size() - 1)))
-                .build().toUriString();
-        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
+        TicketPage page = tickets.list(query);
+        return withNext(page.items(), page.nextCursor());
     }
 
     @PostMapping
     ResponseEntity<?> create(Tenant tenant, @RequestBody JsonNode body,
                              @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                              HttpServletRequest request) {
-        tenant.requireWrite();
-        TicketFields fields = newTicket(JsonInput.of(body), tenant.viaApiKey() ? Channel.API : Channel.WEB);
+        Actor actor = actor(tenant.requireWrite());
+        NewTicket command = newTicket(JsonInput.of(body));
         return idempotency.create(tenant.entityId(), idempotencyKey, request, () -> {
-            Ticket ticket = service.create(tenant, fields);
+            Ticket ticket = tickets.create(actor, command);
             return new Idempotency.Created(ticket, URI.create("/api/helpdesk/tickets/" + ticket.id()));
         });
     }
@@ -75,18 +67,16 @@ class TicketController {
     @GetMapping("/{id}")
     TicketWithMessages get(Tenant tenant, @PathVariable String id) {
         tenant.requireRead();
-        Ticket ticket = service.get(tenant, Ids.parse(id, "id"));
-        return new TicketWithMessages(ticket, service.messages(tenant, ticket.id()));
+        Ticket ticket = tickets.get(tenant.entityId(), Ids.parse(id, "id"));
+        return new TicketWithMessages(ticket, tickets.messages(tenant.entityId(), ticket.id()));
     }
 
     @PatchMapping("/{id}")
     Ticket update(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        tenant.requireWrite();
+        Actor actor = actor(tenant.requireWrite());
         UUID ticketId = Ids.parse(id, "id");
-        JsonInput in = JsonInput.of(body);
-        // Validate the whole patch before touching the ticket, so bad input changes nothing.
-        Patch patch = Patch.read(in);
-        return service.update(tenant, ticketId, patch::applyTo);
+        // The whole patch is validated before the ticket is touched, so bad input changes nothing.
+        return tickets.change(actor, ticketId, change(JsonInput.of(body)));
     }
 
     @PostMapping("/{id}/messages")
@@ -95,98 +85,134 @@ class TicketController {
                                  HttpServletRequest request) {
         tenant.requireWrite();
         UUID ticketId = Ids.parse(id, "id");
-        TicketService.NewMessage message = newMessage(JsonInput.of(body), tenant);
+        JsonInput in = JsonInput.of(body);
+        Actor author = author(tenant, in);
+        Boolean internal = in.bool("isInternal");
+        NewMessage command = new NewMessage(in.requiredString("body"), internal != null && internal);
+        if (command.internal() && author.type() == AuthorType.CONTACT) {
+            throw new InvalidInput("A contact message cannot be internal");
+        }
         return idempotency.create(tenant.entityId(), idempotencyKey, request, () -> {
-            Message created = service.addMessage(tenant, ticketId, message);
+            Message created = tickets.addMessage(author, ticketId, command);
             return new Idempotency.Created(created,
                     URI.create("/api/helpdesk/tickets/" + ticketId + "/messages/" + created.id()));
         });
     }
 
-    private static TicketFields newTicket(JsonInput in, Channel defaultChannel) {
-        String subject = JsonInput.text(in.requiredString("subject"), "subject", MAX_SUBJECT);
+    /** A history entry as the API shows it (§5): the entity is the caller's own, so it is left out. */
+    @JsonPropertyOrder({"id", "ticketId", "type", "actorType", "actorId", "actorName", "changes", "messageId",
+            "createdAt"})
+    record EventView(UUID id, UUID ticketId, EventType type, AuthorType actorType, UUID actorId, String actorName,
+                     Map<String, FieldChange> changes, UUID messageId, Instant createdAt) {
+        static EventView of(TicketEvent e) {
+            return new EventView(e.id(), e.ticketId(), e.type(), e.actorType(), e.actorId(), e.actorName(),
+                    e.changes(), e.messageId(), e.createdAt());
+        }
+    }
+
+    @GetMapping("/{id}/events")
+    ResponseEntity<List<EventView>> history(Tenant tenant, @PathVariable String id,
+                                            @RequestParam MultiValueMap<String, String> params) {
+        tenant.requireRead();
+        UUID ticketId = Ids.parse(id, "id");
+        int limit = limit(params.getFirst("limit"));
+        String cursor = params.getFirst("cursor");
+        EventPage page = tickets.history(tenant.entityId(), ticketId, limit,
+                cursor == null || cursor.isEmpty() ? null : cursor);
+        return withNext(page.items().stream().map(EventView::of).toList(), page.nextCursor());
+    }
+
+    private static int limit(String value) {
+        if (value == null) {
+            return TicketManagement.DEFAULT_HISTORY_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= TicketManagement.MAX_HISTORY_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 400 below
+        }
+        throw new InvalidInput("limit must be between 1 and " + TicketManagement.MAX_HISTORY_LIMIT);
+    }
+
+    private static <T> ResponseEntity<List<T>> withNext(List<T> items, String nextCursor) {
+        if (nextCursor == null) {
+            return ResponseEntity.ok(items);
+        }
+        String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("cursor", nextCursor).build().toUriString();
+        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(items);
+    }
+
+    /** The caller as a ticket actor: a key acts as the user who created it, through the API channel. */
+    static Actor actor(Tenant tenant) {
+        return Actor.agent(tenant.entityId(), tenant.userId(), tenant.userName(),
+                tenant.viaApiKey() ? Channel.API : Channel.WEB);
+    }
+
+    /** Message author: a person signed in is always an agent; a key says who wrote it (§3). */
+    private static Actor author(Tenant tenant, JsonInput in) {
+        if (!tenant.viaApiKey()) {
+            return actor(tenant);
+        }
+        String requested = in.string("authorType");
+        AuthorType type = requested == null ? AuthorType.AGENT : AuthorType.parse(requested, "authorType");
+        String name = TextRules.name(in.string("authorName"), "authorName");
+        return switch (type) {
+            case AGENT -> actor(tenant).named(name);
+            case CONTACT -> Actor.contact(tenant.entityId(), name, Channel.API);
+            case SYSTEM -> Actor.system(tenant.entityId(), name);
+        };
+    }
+
+    private static NewTicket newTicket(JsonInput in) {
         String status = in.string("status");
         String priority = in.string("priority");
         String channel = in.string("channel");
-        return new TicketFields(subject, checkedDescription(in.string("description")),
-                status == null ? TicketStatus.NEW : TicketStatus.parse(status, "status"),
-                priority == null ? Priority.NORMAL : Priority.parse(priority, "priority"),
-                channel == null ? defaultChannel : Channel.parse(channel, "channel"),
-                checkedContactEmail(in.string("contactEmail")),
-                JsonInput.optionalText(in.string("contactName"), "contactName", MAX_NAME),
-                in.uuid("categoryId"), in.uuid("assignedTo"));
+        return new NewTicket(in.requiredString("subject"), in.string("description"),
+                status == null ? null : TicketStatus.parse(status, "status"),
+                priority == null ? null : Priority.parse(priority, "priority"),
+                channel == null ? null : Channel.parse(channel, "channel"),
+                in.string("contactEmail"), in.string("contactName"), in.uuid("categoryId"), in.uuid("assignedTo"));
     }
 
-    /** Message author: a person signed in is always an agent; a key says who wrote it. */
-    private static TicketService.NewMessage newMessage(JsonInput in, Tenant tenant) {
-        String body = in.requiredString("body");
-        if (body.isBlank()) {
-            throw new InvalidInput("body must not be empty");
-        }
-        if (body.length() > MAX_TEXT) {
-            throw new InvalidInput("body must be at most " + MAX_TEXT + " characters");
-        }
-        Boolean internal = in.bool("isInternal");
-        AuthorType type = AuthorType.AGENT;
-        String authorName = null;
-        if (tenant.viaApiKey()) {
-            String requested = in.string("authorType");
-            type = requested == null ? AuthorType.AGENT : AuthorType.parse(requested, "authorType");
-            authorName = JsonInput.optionalText(in.string("authorName"), "authorName", MAX_NAME);
-        }
-        boolean isInternal = internal != null && internal;
-        if (isInternal && type == AuthorType.CONTACT) {
-            throw new InvalidInput("A contact message cannot be internal");
-        }
-        return new TicketService.NewMessage(body, isInternal, type, authorName);
-    }
-
-    private static String checkedDescription(String value) {
-        if (value != null && value.length() > MAX_TEXT) {
-            throw new InvalidInput("description must be at most " + MAX_TEXT + " characters");
-        }
-        return value;
-    }
-
-    private static String checkedContactEmail(String value) {
-        return value == null ? null : Emails.normalize(value, "contactEmail");
-    }
-
-    /**
-     * A validated merge-patch: absent fields stay, {@code null} clears the clearable ones
-     * (description, contactEmail, contactName, categoryId, assignedTo).
-     */
-    private record Patch(JsonInput in, String subject, TicketStatus status, Priority priority, Channel channel,
-                         String description, String contactEmail, String contactName, UUID categoryId,
-                         UUID assignedTo) {
-
-        static Patch read(JsonInput in) {
-            for (String required : List.of("subject", "status", "priority", "channel")) {
-                if (in.isNull(required)) {
-                    throw new InvalidInput(required + " cannot be null");
-                }
+    /** A JSON merge-patch as a {@link TicketChange}: absent stays, {@code null} clears the clearable fields. */
+    private static TicketChange change(JsonInput in) {
+        for (String required : List.of("subject", "status", "priority", "channel")) {
+            if (in.isNull(required)) {
+                throw new InvalidInput(required + " cannot be null");
             }
-            String subject = in.has("subject") ? JsonInput.text(in.requiredString("subject"), "subject", MAX_SUBJECT) : null;
-            TicketStatus status = in.has("status") ? TicketStatus.parse(in.requiredString("status"), "status") : null;
-            Priority priority = in.has("priority") ? Priority.parse(in.requiredString("priority"), "priority") : null;
-            Channel channel = in.has("channel") ? Channel.parse(in.requiredString("channel"), "channel") : null;
-            return new Patch(in, subject, status, priority, channel, checkedDescription(in.string("description")),
-                    checkedContactEmail(in.string("contactEmail")),
-                    JsonInput.optionalText(in.string("contactName"), "contactName", MAX_NAME),
-                    in.uuid("categoryId"), in.uuid("assignedTo"));
         }
-
-        TicketFields applyTo(TicketFields f) {
-            return new TicketFields(
-                    subject != null ? subject : f.subject(),
-                    in.has("description") ? description : f.description(),
-                    status != null ? status : f.status(),
-                    priority != null ? priority : f.priority(),
-                    channel != null ? channel : f.channel(),
-                    in.has("contactEmail") ? contactEmail : f.contactEmail(),
-                    in.has("contactName") ? contactName : f.contactName(),
-                    in.has("categoryId") ? categoryId : f.categoryId(),
-                    in.has("assignedTo") ? assignedTo : f.assignedTo());
+        TicketChange change = TicketChange.none();
+        if (in.has("subject")) {
+            change = change.subject(in.requiredString("subject"));
         }
+        if (in.has("description")) {
+            change = change.description(in.string("description"));
+        }
+        if (in.has("status")) {
+            change = change.status(TicketStatus.parse(in.requiredString("status"), "status"));
+        }
+        if (in.has("priority")) {
+            change = change.priority(Priority.parse(in.requiredString("priority"), "priority"));
+        }
+        if (in.has("channel")) {
+            change = change.channel(Channel.parse(in.requiredString("channel"), "channel"));
+        }
+        if (in.has("contactEmail")) {
+            change = change.contactEmail(in.string("contactEmail"));
+        }
+        if (in.has("contactName")) {
+            change = change.contactName(in.string("contactName"));
+        }
+        if (in.has("categoryId")) {
+            change = change.categoryId(in.uuid("categoryId"));
+        }
+        if (in.has("assignedTo")) {
+            change = change.assignedTo(in.uuid("assignedTo"));
+        }
+        return change;
     }
 }

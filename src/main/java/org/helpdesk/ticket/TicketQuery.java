@@ -26,7 +26,7 @@ import org.springframework.util.MultiValueMap;
  * The list filters, order and page of GET /api/helpdesk/tickets, parsed strictly from the query string.
  * A cursor carries the sort key of the last row it returned and a fingerprint of the filters it belongs to.
  */
-record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
+public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
                    UUID assignedTo, UUID categoryId, String search, Long searchNumber, Instant updatedSince,
                    Sort sort, int limit, Cursor after) {
 
@@ -57,7 +57,7 @@ record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> prio
     record Cursor(Instant at, UUID id) {
     }
 
-    static TicketQuery parse(UUID entityId, MultiValueMap<String, String> params) {
+    public static TicketQuery parse(UUID entityId, MultiValueMap<String, String> params) {
         Set<TicketStatus> statuses = enumList(params, "status", TicketStatus.class, TicketStatus::parse);
         Set<Priority> priorities = enumList(params, "priority", Priority.class, Priority::parse);
         Set<Channel> channels = enumList(params, "channel", Channel.class, Channel::parse);

@@ -100,8 +100,41 @@ class Tickets {
      * The SQL is assembled from fixed fragments only; every value is a bound parameter.
      */
     List<Ticket> list(TicketQuery q, int rows) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from tickets where entity_id = :entityId");
         var params = new java.util.HashMap<String, Object>();
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from tickets where ")
+                .append(filters(q, params));
+        String column = q.sort().column;
+        String direction = q.sort().descending ? "desc" : "asc";
+        if (q.after() != null) {
+            sql.append(" and (").append(column).append(", id) ").append(q.sort().descending ? "<" : ">")
+                    .append(" (:afterAt, :afterId)");
+            params.put("afterAt", Times.sql(q.after().at()));
+            params.put("afterId", q.after().id());
+        }
+        sql.append(" order by ").append(column).append(' ').append(direction).append(", id ").append(direction)
+                .append(" limit :rows");
+        params.put("rows", rows);
+        if (postgres && q.search() != null) {
+            // The JDBC driver turns a statement run often into a server-side prepared statement, and PostgreSQL
+            // then plans it once for all search terms ("generic plan"). No single plan fits: a common term is
+            // found fastest walking the created_at index, a rare one only through the trigram index (the walk
+            // reads every ticket of the entity: 0.6 s at 1M tickets). So plan each search for its own term.
+            // Runs inside list()'s transaction; SET LOCAL ends with it.
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> ticket(rs)).list();
+    }
+
+    /** How many tickets match the query's filters (paging aside): the counts of the agents' views. */
+    long count(TicketQuery q) {
+        var params = new java.util.HashMap<String, Object>();
+        String where = filters(q, params);
+        return jdbc.sql("select count(*) from tickets where " + where).params(params).query(Long.class).single();
+    }
+
+    /** The WHERE of the list's filters, from fixed fragments; every value is a bound parameter. */
+    private static String filters(TicketQuery q, java.util.Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder("entity_id = :entityId");
         params.put("entityId", q.entityId());
         if (!q.statuses().isEmpty()) {
             sql.append(" and status in (:statuses)");
@@ -136,36 +169,20 @@ class Tickets {
                 sql.append(" and subject ilike :pattern escape '\\'");
             }
         }
-        String column = q.sort().column;
-        String direction = q.sort().descending ? "desc" : "asc";
-        if (q.after() != null) {
-            sql.append(" and (").append(column).append(", id) ").append(q.sort().descending ? "<" : ">")
-                    .append(" (:afterAt, :afterId)");
-            params.put("afterAt", Times.sql(q.after().at()));
-            params.put("afterId", q.after().id());
-        }
-        sql.append(" order by ").append(column).append(' ').append(direction).append(", id ").append(direction)
-                .append(" limit :rows");
-        params.put("rows", rows);
-        if (postgres && q.search() != null) {
-            // The JDBC driver turns a statement run often into a server-side prepared statement, and PostgreSQL
-            // then plans it once for all search terms ("generic plan"). No single plan fits: a common term is
-            // found fastest walking the created_at index, a rare one only through the trigram index (the walk
-            // reads every ticket of the entity: 0.6 s at 1M tickets). So plan each search for its own term.
-            // Runs inside list()'s transaction; SET LOCAL ends with it.
-            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-        }
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> ticket(rs)).list();
+        return sql.toString();
     }
 
     void insertMessage(UUID entityId, Message m) {
         jdbc.sql("""
                 insert into messages (entity_id, id, ticket_id, author_type, author_id, author_name, body,
-                    is_internal, created_at)
-                values (:entityId, :id, :ticketId, :authorType, :authorId, :authorName, :body, :internal, :createdAt)""")
+                    is_internal, channel, delivery, created_at)
+                values (:entityId, :id, :ticketId, :authorType, :authorId, :authorName, :body, :internal, :channel,
+                    :delivery, :createdAt)""")
                 .param("entityId", entityId).param("id", m.id()).param("ticketId", m.ticketId())
                 .param("authorType", m.authorType().wire()).param("authorId", m.authorId())
                 .param("authorName", m.authorName()).param("body", m.body()).param("internal", m.isInternal())
+                .param("channel", m.channel().wire())
+                .param("delivery", m.delivery() == null ? null : m.delivery().wire())
                 .param("createdAt", Times.sql(m.createdAt()))
                 .update();
     }
@@ -173,29 +190,50 @@ class Tickets {
     /** The conversation, oldest first. */
     List<Message> messages(UUID entityId, UUID ticketId) {
         return jdbc.sql("""
-                select id, ticket_id, author_type, author_id, author_name, body, is_internal, created_at
+                select id, ticket_id, author_type, author_id, author_name, body, is_internal, channel, delivery,
+                    created_at
                 from messages where entity_id = :entityId and ticket_id = :ticketId order by created_at, id""")
                 .param("entityId", entityId).param("ticketId", ticketId)
                 .query((rs, n) -> new Message(rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
                         AuthorType.parse(rs.getString("author_type"), "authorType"),
                         rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
-                        rs.getBoolean("is_internal"), Times.read(rs, "created_at")))
+                        rs.getBoolean("is_internal"), Channel.parse(rs.getString("channel"), "channel"),
+                        rs.getString("delivery") == null ? null : Delivery.parse(rs.getString("delivery"), "delivery"),
+                        Times.read(rs, "created_at")))
                 .list();
     }
 
-    void unassignAll(UUID entityId, UUID userId, Instant now) {
-        jdbc.sql("""
-                update tickets set assigned_to = null, updated_at = :now
-                where entity_id = :entityId and assigned_to = :userId""")
-                .param("now", Times.sql(now)).param("entityId", entityId).param("userId", userId).update();
+    /** Sets how an emailed message's delivery went; false when there is no such message. */
+    boolean updateDelivery(UUID entityId, UUID ticketId, UUID messageId, Delivery delivery) {
+        return jdbc.sql("""
+                update messages set delivery = :delivery
+                where entity_id = :entityId and ticket_id = :ticketId and id = :id and delivery is not null""")
+                .param("delivery", delivery.wire()).param("entityId", entityId).param("ticketId", ticketId)
+                .param("id", messageId).update() == 1;
     }
 
-    /** Losing the category is a change to the ticket, so updatedAt moves and updatedSince syncs pick it up. */
-    void uncategorizeAll(UUID entityId, UUID categoryId, Instant now) {
-        jdbc.sql("""
-                update tickets set category_id = null, updated_at = :now
-                where entity_id = :entityId and category_id = :categoryId""")
-                .param("now", Times.sql(now)).param("entityId", entityId).param("categoryId", categoryId).update();
+    boolean exists(UUID entityId, UUID id) {
+        return jdbc.sql("select count(*) from tickets where entity_id = :entityId and id = :id")
+                .param("entityId", entityId).param("id", id).query(Long.class).single() > 0;
+    }
+
+    Optional<Ticket> findByNumber(UUID entityId, long number) {
+        return jdbc.sql("select " + COLUMNS + " from tickets where entity_id = :entityId and ticket_number = :number")
+                .param("entityId", entityId).param("number", number).query((rs, n) -> ticket(rs)).optional();
+    }
+
+    /** The tickets a member holds, locked: removing the member unassigns each, with its history entry. */
+    List<Ticket> lockAssignedTo(UUID entityId, UUID userId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from tickets where entity_id = :entityId and assigned_to = :userId order by id for update")
+                .param("entityId", entityId).param("userId", userId).query((rs, n) -> ticket(rs)).list();
+    }
+
+    /** The tickets of a category, locked: deleting the category takes each out of it, with its history entry. */
+    List<Ticket> lockInCategory(UUID entityId, UUID categoryId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from tickets where entity_id = :entityId and category_id = :categoryId order by id for update")
+                .param("entityId", entityId).param("categoryId", categoryId).query((rs, n) -> ticket(rs)).list();
     }
 
     private static Ticket ticket(ResultSet rs) throws SQLException {

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenApiContractIT extends ApiTest {
-    /** The routes of API.md §3 and §4 ("GET/POST x" written out), in its order. */
+    /** The routes of API.md §3 to §6 ("GET/POST x" written out), in its order. */
     static final List<String> API_MD_ROUTES = List.of(
             "GET /api/helpdesk/tickets",
             "POST /api/helpdesk/tickets",
@@ -58,6 +58,7 @@ class OpenApiContractIT extends ApiTest {
             "POST /api/helpdesk/categories",
             "PATCH /api/helpdesk/categories/{id}",
             "DELETE /api/helpdesk/categories/{id}",
+            "GET /api/helpdesk/tickets/{id}/events",
             "GET /api/settings/mailboxes",
             "POST /api/settings/mailboxes",
             "PATCH /api/settings/mailboxes/{id}",
@@ -106,7 +107,7 @@ class OpenApiContractIT extends ApiTest {
     @Order(2)
     void theDocumentIsValidOpenApi31() {
         assertThat(contract.documentProblems()).as("problems of " + OpenApiValidator.RESOURCE).isEmpty();
-        assertThat(contract.document().get("paths").propertyNames()).hasSize(17);
+        assertThat(contract.document().get("paths").propertyNames()).hasSize(18);
 
         JsonNode doc = contract.document();
         assertThat(doc.get("openapi").stringValue()).isEqualTo("3.1.0");
@@ -559,6 +560,24 @@ class OpenApiContractIT extends ApiTest {
         call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(readOnly).json(Map.of("priority", "high")).expect(403);
         call("PATCH", "/api/helpdesk/tickets/" + fullId).bearer(stranger.apiKey()).json(Map.of("priority", "high")).expect(404);
         call("PATCH", "/api/helpdesk/tickets/" + fullId).json(Map.of("priority", "high")).expect(401);
+
+        // history
+        HttpApi.Response events = call("GET", "/api/helpdesk/tickets/" + fullId + "/events?limit=2").bearer(readOnly)
+                .expect(200);
+        assertThat(events.json()).hasSize(2);
+        assertThat(events.json().get(0).propertyNames()).as("field order of an event")
+                .containsExactlyElementsOf(contract.componentSchema("TicketEvent").get("properties").propertyNames());
+        String eventsLink = events.header("Link");
+        String eventsNext = eventsLink.substring(eventsLink.indexOf("/api/"), eventsLink.indexOf('>'));
+        call("GET", eventsNext).bearer(readOnly).expect(200);
+        call("GET", "/api/helpdesk/tickets/" + fullId + "/events?entityId=" + owner.entity()).session(owner.session())
+                .expect(200);
+        call("GET", "/api/helpdesk/tickets/" + fullId + "/events?limit=501").bearer(readOnly).expect(400);
+        call("GET", "/api/helpdesk/tickets/" + ticketId + "/events?" + eventsNext.substring(eventsNext.indexOf('?') + 1))
+                .bearer(readOnly).expect(400);
+        call("GET", "/api/helpdesk/tickets/" + fullId + "/events").bearer(stranger.apiKey()).expect(404);
+        call("GET", "/api/helpdesk/tickets/" + UUID.randomUUID() + "/events").bearer(readOnly).expect(404);
+        call("GET", "/api/helpdesk/tickets/" + fullId + "/events").expect(401);
     }
 
     @Test

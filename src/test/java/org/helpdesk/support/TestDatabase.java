@@ -12,21 +12,28 @@ public final class TestDatabase {
     }
 
     public static void configure(DynamicPropertyRegistry registry) {
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The datasource settings of this run, also for apps a test starts itself beside the shared one. */
+    public static java.util.Map<String, String> properties() {
+        java.util.Map<String, String> p = new java.util.LinkedHashMap<>();
         if (postgres()) {
             String url = System.getenv("HELPDESK_TEST_DB_URL");
             if (url == null || url.isBlank()) {
                 throw new IllegalStateException("The PostgreSQL test run needs HELPDESK_TEST_DB_URL");
             }
-            registry.add("spring.datasource.url", () -> url);
-            registry.add("spring.datasource.username", () -> env("HELPDESK_TEST_DB_USER", "postgres"));
-            registry.add("spring.datasource.password", () -> env("HELPDESK_TEST_DB_PASSWORD", ""));
-            registry.add("spring.flyway.clean-disabled", () -> "false");
+            p.put("spring.datasource.url", url);
+            p.put("spring.datasource.username", env("HELPDESK_TEST_DB_USER", "postgres"));
+            p.put("spring.datasource.password", env("HELPDESK_TEST_DB_PASSWORD", ""));
+            p.put("spring.flyway.clean-disabled", "false");
         } else {
-            registry.add("spring.datasource.url", () ->
+            p.put("spring.datasource.url",
                     "jdbc:h2:mem:helpdesk-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;DB_CLOSE_DELAY=-1");
-            registry.add("spring.datasource.username", () -> "sa");
-            registry.add("spring.datasource.password", () -> "");
+            p.put("spring.datasource.username", "sa");
+            p.put("spring.datasource.password", "");
         }
+        return p;
     }
 
     private static String env(String name, String fallback) {

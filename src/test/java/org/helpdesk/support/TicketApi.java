@@ -30,7 +30,7 @@ public final class TicketApi {
             "description", "status", "priority", "channel", "contactEmail", "contactName", "categoryId", "createdBy",
             "assignedTo", "createdAt", "updatedAt", "firstResponseAt", "resolvedAt", "closedAt");
     public static final List<String> MESSAGE_FIELDS = List.of("id", "ticketId", "authorType", "authorId",
-            "authorName", "body", "isInternal", "createdAt");
+            "authorName", "body", "isInternal", "channel", "delivery", "createdAt");
     public static final String OWNER_NAME = "Olive Owner";
 
     private final HttpApi api;

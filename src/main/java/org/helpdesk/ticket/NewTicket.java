@@ -1,0 +1,32 @@
+package org.helpdesk.ticket;
+
+import java.util.UUID;
+
+/**
+ * A ticket to open. Validates itself: subject 1–255 characters after trimming, description up to 100,000,
+ * contactEmail shaped like an address, names up to 255. {@code null} status, priority and channel take their
+ * defaults (new, normal, the actor's channel); categoryId and assignedTo are checked against the entity by
+ * {@link TicketManagement}.
+ */
+public record NewTicket(String subject, String description, TicketStatus status, Priority priority,
+                        Channel channel, String contactEmail, String contactName, UUID categoryId,
+                        UUID assignedTo) {
+
+    public NewTicket {
+        subject = TextRules.subject(subject);
+        description = TextRules.description(description);
+        contactEmail = TextRules.contactEmail(contactEmail);
+        contactName = TextRules.name(contactName, "contactName");
+    }
+
+    /** The simplest ticket: a subject and what the contact wrote. */
+    public static NewTicket of(String subject, String description) {
+        return new NewTicket(subject, description, null, null, null, null, null, null, null);
+    }
+
+    TicketFields fields(Channel defaultChannel) {
+        return new TicketFields(subject, description, status == null ? TicketStatus.NEW : status,
+                priority == null ? Priority.NORMAL : priority, channel == null ? defaultChannel : channel,
+                contactEmail, contactName, categoryId, assignedTo);
+    }
+}
