@@ -39,6 +39,8 @@ class MailConnections {
         props.put("mail." + protocol + ".connectiontimeout", timeout);
         props.put("mail." + protocol + ".timeout", timeout);
         props.put("mail." + protocol + ".writetimeout", timeout);
+        // reading a body must not mark the mail \Seen: only a committed import does (a crash in between re-reads it)
+        props.put("mail." + protocol + ".peek", "true");
         if (imap.security() == Security.STARTTLS) {
             props.put("mail.imap.starttls.enable", "true");
             props.put("mail.imap.starttls.required", "true");
