@@ -415,6 +415,14 @@ class OpenApiContractIT extends ApiTest {
         call("PATCH", path).session(owner.session()).raw("x".repeat(1_100_000), "application/json").expect(413);
         call("PATCH", path).session(owner.session()).raw("name=x", "text/plain").expect(415);
 
+        // with an enabled mailbox, a public reply to a ticket with a contact goes out by email
+        String ticket = api.post("/api/helpdesk/tickets").bearer(owner.apiKey())
+                .json(Map.of("subject", "By mail", "contactEmail", "pat@customer.test")).send().json().get("id").stringValue();
+        HttpApi.Response emailed = call("POST", "/api/helpdesk/tickets/" + ticket + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "On its way")).expect(201);
+        assertThat(emailed.json().get("channel").stringValue()).isEqualTo("email");
+        assertThat(emailed.json().get("delivery").stringValue()).isIn("queued", "sent");
+
         call("POST", "/api/settings/mailboxes/" + id + "/test" + entity).session(owner.session()).expect(200);
         call("POST", "/api/settings/mailboxes/" + UUID.randomUUID() + "/test" + entity).session(owner.session()).expect(404);
         call("POST", "/api/settings/mailboxes/nope/test" + entity).session(owner.session()).expect(400);
