@@ -1,6 +1,5 @@
 package org.helpdesk.email;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -135,9 +134,6 @@ class MailConnections {
                         + " Microsoft 365 use an app password";
             }
             cause = t;
-        }
-        if (e instanceof AuthenticationFailedException || cause instanceof IOException) {
-            return where + ": " + message(cause);
         }
         return where + ": " + message(cause);
     }

@@ -85,9 +85,8 @@ class Mailboxes {
                 .params(values(m)).param("now", Times.sql(now)).update();
     }
 
+    /** Removes the mailbox and (foreign key cascade) its import records; tickets and mail threads stay. */
     boolean delete(UUID entityId, UUID id) {
-        jdbc.sql("delete from mail_imports where entity_id = :entityId and mailbox_id = :id")
-                .param("entityId", entityId).param("id", id).update();
         return jdbc.sql("delete from mailboxes where entity_id = :entityId and id = :id")
                 .param("entityId", entityId).param("id", id).update() == 1;
     }
