@@ -64,7 +64,8 @@ class MailSender {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    // the condition keeps other ticket events out of the outbox table: no publication is stored for them
+    @ApplicationModuleListener(condition = "#event.type() == T(org.helpdesk.ticket.EventType).MESSAGE_ADDED")
     void on(TicketEvent event) {
         if (event.type() != EventType.MESSAGE_ADDED || event.messageId() == null) {
             return;

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"helpdesk.api-keys.last-used-flush=PT0.2S",
                 // the email channel: a key for mailbox passwords, quick ticks and retries (see MailTestServer)
                 "helpdesk.mail.secret=test-secret-of-the-email-channel", "helpdesk.mail.tick=PT0.2S",
-                "helpdesk.mail.send-backoff=PT0.2S", "helpdesk.mail.send-attempts=3", "helpdesk.mail.timeout=PT3S"})
+                "helpdesk.mail.send-backoff=PT0.2S", "helpdesk.mail.send-attempts=3", "helpdesk.mail.timeout=PT15S"})
 @Import(FreshSchema.class)
 public abstract class ApiTest {
 
