@@ -3,7 +3,9 @@ package org.helpdesk.email;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.FetchProfile;
@@ -31,6 +33,11 @@ class MailPoller {
     private static final Logger log = LoggerFactory.getLogger(MailPoller.class);
     /** Below this size a mail is fetched whole in one round trip; above it, only the parts that are read. */
     private static final int FETCH_WHOLE_BYTES = 1 << 20;
+    /**
+     * Imported mails are marked \Seen in groups (one STORE command each): a crash before a group is marked only
+     * means its mails are read again next time and skipped by their import records.
+     */
+    private static final int SEEN_BATCH = 50;
 
     private final String node = "node-" + UUID.randomUUID();
     private final Mailboxes mailboxes;
@@ -110,23 +117,34 @@ class MailPoller {
                 FetchProfile profile = new FetchProfile();
                 profile.add(UIDFolder.FetchProfileItem.UID);
                 profile.add(FetchProfile.Item.SIZE);
+                profile.add(FetchProfile.Item.FLAGS);
                 inbox.fetch(batch, profile);
                 UIDFolder uids = (UIDFolder) inbox;
                 long validity = uids.getUIDValidity();
                 Duration halfLease = settings.lease().dividedBy(2);
                 Instant claimed = claimedAt;
-                for (Message message : batch) {
-                    MimeMessage mail = (MimeMessage) message;
-                    if (mail.getSize() >= 0 && mail.getSize() < FETCH_WHOLE_BYTES) {
-                        mail = new MimeMessage(mail);
+                List<Message> imported = new ArrayList<>();
+                try {
+                    for (Message message : batch) {
+                        MimeMessage mail = (MimeMessage) message;
+                        if (mail.getSize() >= 0 && mail.getSize() < FETCH_WHOLE_BYTES) {
+                            mail = new MimeMessage(mail);
+                        }
+                        importer.take(mailbox, mail, validity, uids.getUID(message));
+                        imported.add(message);
+                        if (imported.size() == SEEN_BATCH) {
+                            markSeen(inbox, imported);
+                        }
+                        Instant now = Times.now(clock);
+                        if (now.isAfter(claimed.plus(halfLease))) {
+                            // a long batch: keep the claim so no other node starts on the same mails meanwhile
+                            mailboxes.renew(mailbox.entityId(), mailbox.id(), node, now.plus(settings.lease()));
+                            claimed = now;
+                        }
                     }
-                    importer.take(mailbox, mail, validity, uids.getUID(message));
-                    message.setFlag(Flags.Flag.SEEN, true);
-                    Instant now = Times.now(clock);
-                    if (now.isAfter(claimed.plus(halfLease))) {
-                        // a long batch: keep the claim so no other node starts on the same mails meanwhile
-                        mailboxes.renew(mailbox.entityId(), mailbox.id(), node, now.plus(settings.lease()));
-                        claimed = now;
+                } finally {
+                    if (!imported.isEmpty() && inbox.isOpen()) {
+                        markSeen(inbox, imported);
                     }
                 }
                 return unseen.length > batch.length;
@@ -136,5 +154,10 @@ class MailPoller {
                 }
             }
         }
+    }
+
+    private static void markSeen(Folder inbox, List<Message> imported) throws MessagingException {
+        inbox.setFlags(imported.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+        imported.clear();
     }
 }
