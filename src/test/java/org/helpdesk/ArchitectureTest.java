@@ -26,7 +26,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.helpdesk.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.helpdesk.account..", "org.helpdesk.auth..",
                         "org.helpdesk.entity..", "org.helpdesk.apikey..", "org.helpdesk.category..",
-                        "org.helpdesk.ticket..", "org.helpdesk.ui..")
+                        "org.helpdesk.ticket..", "org.helpdesk.ui..", "org.helpdesk.email..")
                 .check(CLASSES);
     }
 

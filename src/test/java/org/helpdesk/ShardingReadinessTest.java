@@ -33,23 +33,27 @@ import org.junit.jupiter.api.Test;
  */
 class ShardingReadinessTest {
     /** Tables that are not owned by one tenant, and why. Everything else must carry entity_id. */
-    private static final Map<String, String> GLOBAL_TABLES = Map.of(
-            "users", "a person may belong to many entities (reference table)",
-            "entities", "the tenants themselves: distributed by id, which is every tenant table's entity_id",
-            "api_key_secrets", "finds a key's entity before the entity is known (reference table)",
-            "spring_session", "browser sessions belong to a person, not an entity",
-            "spring_session_attributes", "browser sessions belong to a person, not an entity",
-            "flyway_schema_history", "Flyway's own bookkeeping",
-            "event_publication", "Spring Modulith's outbox, one per node group, not tenant data",
-            "event_publication_archive", "Spring Modulith's outbox archive",
-            "rate_limit_buckets", "per API key counters, keyed by key id (PostgreSQL only)");
+    private static final Map<String, String> GLOBAL_TABLES = Map.ofEntries(
+            Map.entry("users", "a person may belong to many entities (reference table)"),
+            Map.entry("entities", "the tenants themselves: distributed by id, which is every tenant table's entity_id"),
+            Map.entry("api_key_secrets", "finds a key's entity before the entity is known (reference table)"),
+            Map.entry("spring_session", "browser sessions belong to a person, not an entity"),
+            Map.entry("spring_session_attributes", "browser sessions belong to a person, not an entity"),
+            Map.entry("flyway_schema_history", "Flyway's own bookkeeping"),
+            Map.entry("event_publication", "Spring Modulith's outbox, one per node group, not tenant data"),
+            Map.entry("event_publication_archive", "Spring Modulith's outbox archive"),
+            Map.entry("rate_limit_buckets", "per API key counters, keyed by key id (PostgreSQL only)"),
+            Map.entry("mailboxes", "a few rows per entity whose support address is unique across the installation (API §6),"
+                    + " and the poller's schedule across tenants: a reference table"));
 
     /** Statements that read or write tenant tables across tenants by design, and why that is fine sharded. */
     private static final Map<String, String> CROSS_TENANT_STATEMENTS = Map.of(
             "from memberships m join entities e on e.id = m.entity_id",
             "the entities of one user, at sign-in and /api/me: a multi-shard read by user_id",
             "delete from idempotency_keys where created_at < :before",
-            "the sweep of expired idempotency keys of all tenants: a multi-shard delete");
+            "the sweep of expired idempotency keys of all tenants: a multi-shard delete",
+            "from mail_deliveries where status = 'pending'",
+            "the mail sender's scan for due deliveries of all tenants: a multi-shard read, then per-entity writes");
 
     private static final Pattern TABLE_REF = Pattern.compile("\\b(from|join|update|into)\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);

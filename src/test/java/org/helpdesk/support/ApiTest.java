@@ -22,7 +22,10 @@ import org.springframework.test.context.TestPropertySource;
                 // actuator on its own random port (on loopback, as in production)
                 "management.server.port=0",
                 // connections are opened when needed: several test contexts share one PostgreSQL (100 at most)
-                "spring.datasource.hikari.minimum-idle=2"})
+                "spring.datasource.hikari.minimum-idle=2",
+                // the email channel: a key for mailbox passwords, quick ticks and retries (see MailTestServer)
+                "helpdesk.mail.secret=test-secret-of-the-email-channel", "helpdesk.mail.tick=PT0.2S",
+                "helpdesk.mail.send-backoff=PT0.2S", "helpdesk.mail.send-attempts=3", "helpdesk.mail.timeout=PT15S"})
 @Import(FreshSchema.class)
 // every test signs up users from 127.0.0.1: the per-address limits are tested in HardenedInstallTest's context
 @TestPropertySource(properties = {

@@ -1,0 +1,46 @@
+package org.helpdesk.email;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Operator settings of the email channel under {@code helpdesk.mail.*} (environment: HELPDESK_MAIL_*).
+ *
+ * @param secret         the key mailbox passwords are encrypted with (HELPDESK_MAIL_SECRET); without it no mailbox
+ *                       can be stored. Changing it makes stored passwords unreadable: enter them again.
+ * @param secretSalt     hex salt of the key derivation (not secret; change it with the secret, or never)
+ * @param maxPerPoll     mails taken from a mailbox in one poll; more are taken by the next, immediate poll
+ * @param floodPerMinute mails one sender may open or add per minute; more are ignored (a mail loop or a flood)
+ * @param lease          how long a node's claim on a mailbox poll or a send lasts if the node dies
+ * @param timeout        connect and read timeout for IMAP and SMTP servers
+ * @param sendAttempts   SMTP attempts per outgoing mail before it is shown as failed
+ * @param sendBackoff    the wait after the first failed attempt; it doubles after each further failure
+ * @param pollingEnabled whether this node polls mailboxes and sends mail (switch off on nodes that must not)
+ */
+@ConfigurationProperties("helpdesk.mail")
+record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodPerMinute, Duration lease,
+                    Duration timeout, int sendAttempts, Duration sendBackoff, boolean pollingEnabled) {
+
+    MailSettings {
+        if (secretSalt == null || !secretSalt.matches("([0-9a-fA-F]{2}){8,}")) {
+            throw new IllegalStateException("helpdesk.mail.secret-salt (HELPDESK_MAIL_SECRET_SALT) must be at least"
+                    + " 16 hexadecimal digits, e.g. the output of: openssl rand -hex 16");
+        }
+        if (secret != null && !secret.isBlank() && secret.length() < 16) {
+            throw new IllegalStateException("HELPDESK_MAIL_SECRET must be at least 16 characters long"
+                    + " (e.g. the output of: openssl rand -base64 32)");
+        }
+        if (maxPerPoll < 1 || floodPerMinute < 1 || sendAttempts < 1) {
+            throw new IllegalStateException(
+                    "helpdesk.mail.max-per-poll, flood-per-minute and send-attempts must be at least 1");
+        }
+        if (lease == null || timeout == null || sendBackoff == null) {
+            throw new IllegalStateException("helpdesk.mail.lease, timeout and send-backoff must be set");
+        }
+    }
+
+    boolean hasSecret() {
+        return secret != null && !secret.isBlank();
+    }
+}
