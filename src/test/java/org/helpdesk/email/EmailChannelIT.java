@@ -225,6 +225,28 @@ class EmailChannelIT extends ApiTest {
     }
 
     @Test
+    void theTicketPageShowsWhichMessagesCameInAndWentOutByEmail() throws Exception {
+        MailTestServer.deliver(support, mailFromContact("Screen flickers", "Since Monday."));
+        pollAll();
+        JsonNode t = onlyTicket();
+        String id = t.get("id").stringValue();
+        reply(id, Map.of("body", "Which cable do you use?"));
+        await().atMost(WAIT).until(() -> "sent".equals(ticket(id).get("messages").get(0).get("delivery").stringValue()));
+        MimeMessage sent = MailTestServer.receivedBy(contact).get(0);
+        MimeMessage answer = mailFromContact("Re: your mail", "The grey one.");
+        answer.setHeader("In-Reply-To", sent.getMessageID());
+        MailTestServer.deliver(support, answer);
+        pollAll();
+        String number = t.get("ticketNumber").stringValue().substring("HD-".length());
+
+        HttpApi.Response page = api.get("/e/" + owner.entity() + "/tickets/" + number).session(owner.session())
+                .header("Accept", "text/html").send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("email sent").contains("by email");
+    }
+
+    @Test
     void internalNotesAndTicketsWithoutContactSendNoMail() throws Exception {
         MailTestServer.deliver(support, mailFromContact("Printer broken", "x"));
         pollAll();
