@@ -164,7 +164,7 @@ public class TicketManagement {
         return tickets.count(query, cap);
     }
 
-    /** A page of the ticket's history, oldest first; an unknown ticket is {@link NotFound}. */
+    /** A page of the ticket's history, oldest first; an unknown ticket is {@link TicketNotFound}. */
     @Transactional(readOnly = true)
     public EventPage history(UUID entityId, UUID ticketId, int limit, String cursor) {
         if (limit < 1 || limit > MAX_HISTORY_LIMIT) {
@@ -276,7 +276,7 @@ public class TicketManagement {
         }
     }
 
-    static NotFound notFound() {
-        return new NotFound("No such ticket in this entity");
+    static TicketNotFound notFound() {
+        return new TicketNotFound();
     }
 }
