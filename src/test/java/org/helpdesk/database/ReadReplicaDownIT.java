@@ -39,7 +39,7 @@ class ReadReplicaDownIT extends ApiTest {
 
         assertThat(routing.replicaUsable()).isFalse();
         assertThat(primary.count()).isEqualTo(before + 2);
-        assertThat(api.get("/actuator/health").send().status()).isEqualTo(200);
+        assertThat(api.get("/readyz").send().status()).isEqualTo(200);
         assertThat(meters.find("hikaricp.connections").tag("pool", "replica").gauge()).isNotNull();
     }
 }
