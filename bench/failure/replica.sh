@@ -30,16 +30,18 @@ log "standby on port $STANDBY applies WAL $(node_sql "$STANDBY" "show recovery_m
 start_app a "$DB" "$PORT_A" \
     HELPDESK_DB_URL="jdbc:postgresql://127.0.0.1:$N1,127.0.0.1:$N2/$DB?targetServerType=primary&connectTimeout=2&hostRecheckSeconds=1" \
     HELPDESK_DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$STANDBY/$DB?connectTimeout=1" \
-    HELPDESK_RATE_LIMIT_PER_MINUTE=0 HELPDESK_DB_POOL_SIZE=20 HELPDESK_ACTUATOR_ENDPOINTS=health,prometheus
+    HELPDESK_RATE_LIMIT_PER_MINUTE=0 HELPDESK_DB_POOL_SIZE=20 HELPDESK_ACTUATOR_ENDPOINTS=health,prometheus \
+    HELPDESK_MANAGEMENT_PORT=$((PORT_A + 1))
 wait_healthy "$PORT_A" 120 || die "the app did not start (see $WORK/app-a.log)"
 BASE=http://127.0.0.1:$PORT_A
+METRICS=http://127.0.0.1:$((PORT_A + 1))/actuator/prometheus   # the management port
 $HD setup --base "$BASE" --out "$WORK/setup.json" --keys $((WRITERS + 1)) >/dev/null
 keys() { python3 -c "import json,sys; k=json.load(open(sys.argv[1]))['keys']; print(eval(sys.argv[2]))" "$WORK/setup.json" "$1"; }
 WRITER_KEYS=$(keys "','.join(k[1:])")
 READER=$(keys "k[0]")
 
 reads() {   # the app's counter of read-only transactions by target (replica|primary)
-    curl -fsS "$BASE/actuator/prometheus" | awk -v t="$1" '$1 ~ "^helpdesk_db_reads_total" && $1 ~ "target=\""t"\"" {s += $2} END {printf "%d", s}'
+    curl -fsS "$METRICS" | awk -v t="$1" '$1 ~ "^helpdesk_db_reads_total" && $1 ~ "target=\""t"\"" {s += $2} END {printf "%d", s}'
 }
 commits() { node_sql "$1" "select xact_commit from pg_stat_database where datname = '$DB'"; }
 
@@ -76,7 +78,7 @@ $HD load --base "$BASE" --key "${WRITER_KEYS%%,*}" --seconds 8 --max 1000000 --t
 r5=$(reads replica) p5=$(reads primary)
 $HD reads --base "$BASE" --key "$READER" --seconds 5 --threads 8 >"$WORK/reads-lag.json"
 r6=$(reads replica) p6=$(reads primary)
-lag=$(curl -fsS "$BASE/actuator/prometheus" | awk '$1 ~ "^helpdesk_db_replica_lag_seconds" {print $2}')
+lag=$(curl -fsS "$METRICS" | awk '$1 ~ "^helpdesk_db_replica_lag_seconds" {print $2}')
 log "with the standby behind (lag $lag s): $(cat "$WORK/reads-lag.json"); replica $((r6 - r5)), primary $((p6 - p5))"
 read -r lag_requests lag_ok <<<"$(python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(s['requests'], s['status'].get('200', 0))" "$WORK/reads-lag.json")"
 ((lag_ok == lag_requests && lag_requests > 0)) || die "lists failed while the standby lagged"
