@@ -34,7 +34,7 @@ class StartupBanner {
                   {}
                 ------------------------------------------------------------------""",
                 url, url, signup
-                        ? "Sign up: POST " + url + "/api/auth/signup {email, password, name, entityName}"
-                        : "Signup is off: sign in with the HELPDESK_BOOTSTRAP_EMAIL account");
+                        ? "First time: sign up at " + url + "/signup (scripts: POST " + url + "/api/auth/signup)"
+                        : "Signup is off: sign in at " + url + "/signin with the HELPDESK_BOOTSTRAP_EMAIL account");
     }
 }
