@@ -138,7 +138,7 @@ class CopyToPostgresIT {
         // arguments, not default properties: they must win over application.yml
         return new SpringApplicationBuilder(HelpdeskApplication.class).run("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                "--server.port=0", "--helpdesk.rate-limit.requests-per-minute=0",
+                "--server.port=0", "--management.server.port=0", "--helpdesk.rate-limit.requests-per-minute=0",
                 // a small pool: the PostgreSQL server is shared with the other test contexts of the run
                 "--spring.datasource.hikari.maximum-pool-size=4");
     }

@@ -96,6 +96,10 @@ class EmailChannelIT extends ApiTest {
         return r;
     }
 
+    private JsonNode mailboxView() {
+        return api.get("/api/settings/mailboxes?entityId=" + owner.entity()).session(owner.session()).send().json().get(0);
+    }
+
     @Test
     void aNewMailBecomesATicketOnce() {
         MailTestServer.deliver(support, mailFromContact("Printer broken", "It prints nothing.\nPlease help."));
@@ -111,10 +115,9 @@ class EmailChannelIT extends ApiTest {
         assertThat(t.get("channel").stringValue()).isEqualTo("email");
         assertThat(t.get("status").stringValue()).isEqualTo("new");
         assertThat(MailTestServer.unseen(support)).isZero();
-        JsonNode box = api.get("/api/settings/mailboxes?entityId=" + owner.entity()).session(owner.session()).send()
-                .json().get(0);
-        assertThat(box.get("lastPolledAt").isNull()).isFalse();
-        assertThat(box.get("lastError").isNull()).isTrue();
+        // the poll that imported may have been the background poller's (it holds the lease): its stamp follows
+        await().atMost(WAIT).until(() -> !mailboxView().get("lastPolledAt").isNull());
+        assertThat(mailboxView().get("lastError").isNull()).isTrue();
     }
 
     @Test

@@ -50,7 +50,7 @@ class EmailRestartIT {
         if (fresh) {
             sources.add(FreshSchema.class);
         }
-        List<String> props = new ArrayList<>(List.of("server.port=0", "helpdesk.mail.secret=test-secret-of-the-email-channel",
+        List<String> props = new ArrayList<>(List.of("server.port=0", "management.server.port=0", "helpdesk.mail.secret=test-secret-of-the-email-channel",
                 "helpdesk.mail.tick=PT0.2S", "helpdesk.mail.send-backoff=PT0.2S", "helpdesk.mail.timeout=PT3S",
                 "spring.modulith.events.republish-outstanding-events-on-restart=true",
                 "spring.main.allow-bean-definition-overriding=true"));
