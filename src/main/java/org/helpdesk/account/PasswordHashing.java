@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
-import org.helpdesk.auth.SecuritySettings;
+import org.helpdesk.common.HelpdeskSettings;
 import org.helpdesk.common.ServerBusy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -36,7 +36,7 @@ public class PasswordHashing {
     private final AtomicLong hashes = new AtomicLong();
 
     @Autowired
-    PasswordHashing(PasswordEncoder encoder, SecuritySettings settings) {
+    PasswordHashing(PasswordEncoder encoder, HelpdeskSettings settings) {
         this(encoder, settings.passwordHashing().threads(), settings.passwordHashing().maxWait());
     }
 

@@ -1,5 +1,6 @@
 package org.helpdesk.auth;
 
+import org.helpdesk.common.HelpdeskSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +46,9 @@ public class LoginThrottle {
         }
     }
 
-    LoginThrottle(BucketStore store, SecuritySettings settings) {
+    LoginThrottle(BucketStore store, HelpdeskSettings settings) {
         this.buckets = store.buckets();
-        SecuritySettings.LoginLimits limits = settings.loginLimits();
+        HelpdeskSettings.LoginLimits limits = settings.loginLimits();
         this.perEmail = Limit.of("login-email", limits.failuresPerEmail(), limits.window());
         this.perAddress = Limit.of("login-address", limits.failuresPerAddress(), limits.window());
         this.signups = Limit.of("signup-address", limits.signupsPerAddress(), limits.window());

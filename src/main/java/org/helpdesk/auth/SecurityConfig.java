@@ -1,5 +1,6 @@
 package org.helpdesk.auth;
 
+import org.helpdesk.common.HelpdeskSettings;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -71,7 +72,7 @@ class SecurityConfig {
     }
 
     @Bean
-    CookieCsrfTokenRepository csrfTokenRepository(SecuritySettings settings) {
+    CookieCsrfTokenRepository csrfTokenRepository(HelpdeskSettings settings) {
         CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
         repository.setCookiePath("/");
         // Secure follows the request (HTTPS, or X-Forwarded-Proto from a trusted proxy) unless the public URL says https
@@ -86,7 +87,7 @@ class SecurityConfig {
 
     /** The SESSION cookie: SameSite=Lax and HttpOnly (application.yml), Secure as the XSRF-TOKEN cookie. */
     @Bean
-    DefaultCookieSerializerCustomizer sessionCookie(SecuritySettings settings) {
+    DefaultCookieSerializerCustomizer sessionCookie(HelpdeskSettings settings) {
         return serializer -> {
             serializer.setSameSite("Lax");
             serializer.setUseHttpOnlyCookie(true);
@@ -99,7 +100,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, KeyDirectory keys, KeyUsage usage,
                                     RateLimiter rateLimiter, Clock clock, SecurityContextRepository contexts,
-                                    CookieCsrfTokenRepository csrfTokens, SecuritySettings settings) throws Exception {
+                                    CookieCsrfTokenRepository csrfTokens, HelpdeskSettings settings) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> sessionOnly =
                 (authentication, context) -> new AuthorizationDecision(isSessionUser(authentication.get()));
         http

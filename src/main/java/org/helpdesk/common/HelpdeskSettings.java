@@ -1,5 +1,6 @@
 package org.helpdesk.common;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,8 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodyBytes  the largest request body accepted on /api (HELPDESK_MAX_BODY_BYTES)
  * @param rateLimit     per-API-key request limit
  * @param apiKeys       how often key usage (lastUsedAt) is written
- * @param session       browser sessions (their absolute lifetime is in auth.SecuritySettings)
- * @param bootstrap     the first owner and entity, created at start-up when given (for signup-off installs)
+ * @param session         browser sessions: idle timeout and absolute lifetime
+ * @param publicUrl       the address users reach the server at (HELPDESK_PUBLIC_URL), or blank; an https URL
+ *                        makes every cookie Secure even when TLS ends at a proxy that does not say so
+ * @param loginLimits     failed logins per email and per client address, signups per client address (API §4)
+ * @param passwordHashing how many password hashes run at once and how long a caller waits for a turn
+ * @param bootstrap       the first owner and entity, created at start-up when given (for signup-off installs)
  */
 @ConfigurationProperties("helpdesk")
 public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
@@ -23,12 +28,31 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
                                @DefaultValue RateLimit rateLimit,
                                @DefaultValue ApiKeys apiKeys,
                                @DefaultValue Session session,
+                               String publicUrl,
+                               @DefaultValue LoginLimits loginLimits,
+                               @DefaultValue PasswordHashing passwordHashing,
                                @DefaultValue Bootstrap bootstrap) {
 
     public HelpdeskSettings {
         require(maxBodyBytes >= 1024 && maxBodyBytes <= 100 * 1024 * 1024,
                 "helpdesk.max-body-bytes (HELPDESK_MAX_BODY_BYTES) must be between 1024 and 104857600, not "
                         + maxBodyBytes);
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
+        if (publicUrl != null) {
+            URI uri = null;
+            try {
+                uri = URI.create(publicUrl);
+            } catch (IllegalArgumentException e) {
+                require(false, "helpdesk.public-url (HELPDESK_PUBLIC_URL) is not a URL: " + publicUrl);
+            }
+            require(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
+                    "helpdesk.public-url (HELPDESK_PUBLIC_URL) must look like https://helpdesk.example.com");
+        }
+    }
+
+    /** Cookies must be Secure whatever the request looked like: users reach the server over HTTPS. */
+    public boolean httpsOnly() {
+        return publicUrl != null && publicUrl.startsWith("https://");
     }
 
     /** @param requestsPerMinute per API key, shared by all nodes on PostgreSQL; 0 switches the limit off */
@@ -47,12 +71,41 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
         }
     }
 
-    /** @param idleTimeout a browser session ends after this long without a request (HELPDESK_SESSION_TIMEOUT) */
-    public record Session(@DefaultValue("12h") Duration idleTimeout) {
+    /**
+     * @param idleTimeout a browser session ends after this long without a request (HELPDESK_SESSION_TIMEOUT)
+     * @param maxAge      and after this long however active (HELPDESK_SESSION_MAX_AGE)
+     */
+    public record Session(@DefaultValue("12h") Duration idleTimeout, @DefaultValue("7d") Duration maxAge) {
         public Session {
             require(idleTimeout.compareTo(Duration.ofMinutes(1)) >= 0 && idleTimeout.compareTo(Duration.ofDays(90)) <= 0,
                     "helpdesk.session.idle-timeout (HELPDESK_SESSION_TIMEOUT) must be between 1m and 90d, not "
                             + idleTimeout);
+            require(!maxAge.isNegative() && !maxAge.isZero(),
+                    "helpdesk.session.max-age (HELPDESK_SESSION_MAX_AGE) must be positive, e.g. 7d or 12h");
+        }
+    }
+
+    public record LoginLimits(@DefaultValue("10") int failuresPerEmail, @DefaultValue("100") int failuresPerAddress,
+                              @DefaultValue("20") int signupsPerAddress, @DefaultValue("15m") Duration window) {
+        public LoginLimits {
+            require(failuresPerEmail >= 1 && failuresPerAddress >= 1 && signupsPerAddress >= 1,
+                    "helpdesk.login-limits.* (HELPDESK_LOGIN_FAILURES_PER_EMAIL, HELPDESK_LOGIN_FAILURES_PER_ADDRESS,"
+                            + " HELPDESK_SIGNUPS_PER_ADDRESS) must be at least 1");
+            require(!window.isNegative() && !window.isZero(),
+                    "helpdesk.login-limits.window (HELPDESK_LOGIN_LIMIT_WINDOW) must be positive, e.g. 15m");
+        }
+    }
+
+    /** @param threads 0 = one per core, the most API §4 allows */
+    public record PasswordHashing(@DefaultValue("0") int threads, @DefaultValue("2s") Duration maxWait) {
+        public PasswordHashing {
+            int cores = Runtime.getRuntime().availableProcessors();
+            require(threads >= 0 && threads <= cores, "helpdesk.password-hashing.threads"
+                    + " (HELPDESK_PASSWORD_HASHING_THREADS) must be between 1 and the " + cores
+                    + " cores of this server (0 = all of them)");
+            threads = threads == 0 ? cores : threads;
+            require(!maxWait.isNegative(),
+                    "helpdesk.password-hashing.max-wait (HELPDESK_PASSWORD_HASHING_MAX_WAIT) must not be negative");
         }
     }
 

@@ -10,7 +10,6 @@ import org.helpdesk.account.AccountService;
 import org.helpdesk.common.HelpdeskSettings;
 import org.helpdesk.account.Users;
 import org.helpdesk.auth.LoginThrottle;
-import org.helpdesk.auth.SecuritySettings;
 import org.helpdesk.auth.SessionLogin;
 import org.helpdesk.auth.SessionUser;
 import org.helpdesk.common.DomainException;
@@ -40,12 +39,10 @@ class AuthPages {
     private final SessionLogin sessions;
     private final HelpdeskSettings properties;
     private final LoginThrottle throttle;
-    private final SecuritySettings security;
 
     AuthPages(AccountService accounts, Entities entities, Memberships memberships, SessionLogin sessions,
-              HelpdeskSettings properties, LoginThrottle throttle, SecuritySettings security) {
+              HelpdeskSettings properties, LoginThrottle throttle) {
         this.throttle = throttle;
-        this.security = security;
         this.accounts = accounts;
         this.entities = entities;
         this.memberships = memberships;
@@ -58,7 +55,7 @@ class AuthPages {
     String home(@ModelAttribute("signedIn") SessionUser user, Model model, HttpServletRequest request) {
         model.addAttribute("signupEnabled", properties.signupEnabled());
         // the configured public URL, else the address this request reached (port and proxy headers included)
-        model.addAttribute("baseUrl", security.publicUrl() != null ? security.publicUrl()
+        model.addAttribute("baseUrl", properties.publicUrl() != null ? properties.publicUrl()
                 : ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString());
         if (user == null) {
             return "home";

@@ -27,7 +27,24 @@ class HelpdeskSettingsTest {
             assertThat(settings.rateLimit().requestsPerMinute()).isEqualTo(6000);
             assertThat(settings.apiKeys().lastUsedFlush()).isEqualTo(Duration.ofSeconds(10));
             assertThat(settings.session().idleTimeout()).isEqualTo(Duration.ofHours(12));
+            assertThat(settings.session().maxAge()).isEqualTo(Duration.ofDays(7));
+            assertThat(settings.publicUrl()).isNull();
+            assertThat(settings.httpsOnly()).isFalse();
+            assertThat(settings.loginLimits().failuresPerEmail()).isEqualTo(10);
+            assertThat(settings.loginLimits().failuresPerAddress()).isEqualTo(100);
+            assertThat(settings.loginLimits().signupsPerAddress()).isEqualTo(20);
+            assertThat(settings.loginLimits().window()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(settings.passwordHashing().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
             assertThat(settings.bootstrap().requested()).isFalse();
+        });
+    }
+
+    @Test
+    void anHttpsPublicUrlMakesCookiesSecure() {
+        runner.withPropertyValues("helpdesk.public-url=https://help.example.com/").run(context -> {
+            HelpdeskSettings settings = context.getBean(HelpdeskSettings.class);
+            assertThat(settings.publicUrl()).isEqualTo("https://help.example.com");
+            assertThat(settings.httpsOnly()).isTrue();
         });
     }
 
@@ -39,6 +56,10 @@ class HelpdeskSettingsTest {
         assertStartupFails("helpdesk.session.idle-timeout=5s", "helpdesk.session.idle-timeout");
         assertStartupFails("helpdesk.bootstrap.email=a@example.com", "helpdesk.bootstrap.password");
         assertStartupFails("helpdesk.max-body-bytes=lots", "helpdesk.max-body-bytes");
+        assertStartupFails("helpdesk.session.max-age=0s", "helpdesk.session.max-age");
+        assertStartupFails("helpdesk.public-url=ftp://x", "helpdesk.public-url");
+        assertStartupFails("helpdesk.login-limits.failures-per-email=0", "helpdesk.login-limits");
+        assertStartupFails("helpdesk.password-hashing.threads=999", "helpdesk.password-hashing.threads");
     }
 
     private void assertStartupFails(String property, String named) {
