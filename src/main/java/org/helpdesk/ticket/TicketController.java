@@ -89,9 +89,6 @@ class TicketController {
         Actor author = author(tenant, in);
         Boolean internal = in.bool("isInternal");
         NewMessage command = new NewMessage(in.requiredString("body"), internal != null && internal);
-        if (command.internal() && author.type() == AuthorType.CONTACT) {
-            throw new InvalidInput("A contact message cannot be internal");
-        }
         return idempotency.create(tenant.entityId(), idempotencyKey, request, () -> {
             Message created = tickets.addMessage(author, ticketId, command);
             return new Idempotency.Created(created,
