@@ -63,7 +63,9 @@ class OpenApiContractIT extends ApiTest {
             "POST /api/settings/mailboxes",
             "PATCH /api/settings/mailboxes/{id}",
             "DELETE /api/settings/mailboxes/{id}",
-            "POST /api/settings/mailboxes/{id}/test");
+            "POST /api/settings/mailboxes/{id}/test",
+            "GET /api/helpdesk/reports/summary",
+            "GET /api/helpdesk/reports/summary.csv");
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "POST /api/auth/signup", "POST /api/auth/login", "POST /api/auth/logout");
@@ -107,7 +109,7 @@ class OpenApiContractIT extends ApiTest {
     @Order(2)
     void theDocumentIsValidOpenApi31() {
         assertThat(contract.documentProblems()).as("problems of " + OpenApiValidator.RESOURCE).isEmpty();
-        assertThat(contract.document().get("paths").propertyNames()).hasSize(18);
+        assertThat(contract.document().get("paths").propertyNames()).hasSize(20);
 
         JsonNode doc = contract.document();
         assertThat(doc.get("openapi").stringValue()).isEqualTo("3.1.0");
@@ -586,6 +588,25 @@ class OpenApiContractIT extends ApiTest {
         call("GET", "/api/helpdesk/tickets/" + fullId + "/events").bearer(stranger.apiKey()).expect(404);
         call("GET", "/api/helpdesk/tickets/" + UUID.randomUUID() + "/events").bearer(readOnly).expect(404);
         call("GET", "/api/helpdesk/tickets/" + fullId + "/events").expect(401);
+    }
+
+    @Test
+    @Order(30)
+    void reportRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        new org.helpdesk.support.TicketApi(api).create(owner, "Counted");
+        String range = "?from=2026-01-01&to=2026-01-14";
+        HttpApi.Response summary = call("GET", "/api/helpdesk/reports/summary" + range + "&interval=week&timezone=Europe/Berlin")
+                .bearer(owner.apiKey()).expect(200);
+        assertThat(summary.json().propertyNames()).as("field order of a report")
+                .containsExactlyElementsOf(contract.componentSchema("ReportSummary").get("properties").propertyNames());
+        call("GET", "/api/helpdesk/reports/summary" + range + "&entityId=" + owner.entity()).session(owner.session())
+                .expect(200);
+        call("GET", "/api/helpdesk/reports/summary?from=2026-01-02&to=2026-01-01").bearer(owner.apiKey()).expect(400);
+        call("GET", "/api/helpdesk/reports/summary" + range).expect(401);
+        call("GET", "/api/helpdesk/reports/summary.csv" + range).bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/reports/summary.csv?from=x&to=2026-01-01").bearer(owner.apiKey()).expect(400);
+        call("GET", "/api/helpdesk/reports/summary.csv" + range).expect(401);
     }
 
     @Test

@@ -1,0 +1,203 @@
+package org.helpdesk.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.helpdesk.common.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The report's SQL. It only reads: tickets (the ticket module's table), and the names of users and categories.
+ * Counting and the percentiles run in the database (ordered-set {@code percentile_disc}, which is the nearest-rank
+ * method), so a 90-day report over a large entity moves a few hundred numbers, not its tickets. The buckets are a
+ * {@code VALUES} list joined by range, so each bucket is an index range scan on {@code (entity_id, created_at)} or
+ * {@code (entity_id, resolved_at)}, on H2 and PostgreSQL alike.
+ */
+@Repository
+class ReportQueries {
+    // seconds between two timestamps, the same expression on both databases
+    private static final String FIRST_RESPONSE =
+            "(extract(epoch from t.first_response_at) - extract(epoch from t.created_at)) / 60.0";
+    private static final String RESOLUTION =
+            "(extract(epoch from t.resolved_at) - extract(epoch from t.created_at)) / 60.0";
+
+    private final JdbcClient jdbc;
+
+    ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per bucket: tickets created, with first-response median and 90th percentile. */
+    record CreatedRow(long created, Double firstResponseMedian, Double firstResponseP90) {
+    }
+
+    /** Per bucket: tickets resolved, with the resolution median. */
+    record ResolvedRow(long resolved, Double resolutionMedian) {
+    }
+
+    Map<Integer, CreatedRow> createdPerBucket(UUID entityId, List<Bucket> buckets) {
+        Map<String, Object> params = bucketParams(entityId, buckets);
+        Map<Integer, CreatedRow> rows = new HashMap<>();
+        jdbc.sql("""
+                        select b.i, count(t.id) as created,
+                               percentile_disc(0.5) within group (order by %1$s) as fr_median,
+                               percentile_disc(0.9) within group (order by %1$s) as fr_p90
+                        from (values %2$s) as b(i, s, e)
+                        join tickets t on t.entity_id = :entityId and t.created_at >= b.s and t.created_at < b.e
+                        group by b.i
+                        """.formatted(FIRST_RESPONSE, values(buckets)))
+                .params(params)
+                .query((rs, n) -> rows.put(rs.getInt("i"), new CreatedRow(rs.getLong("created"),
+                        minutes(rs, "fr_median"), minutes(rs, "fr_p90"))))
+                .list();
+        return rows;
+    }
+
+    Map<Integer, ResolvedRow> resolvedPerBucket(UUID entityId, List<Bucket> buckets) {
+        Map<String, Object> params = bucketParams(entityId, buckets);
+        Map<Integer, ResolvedRow> rows = new HashMap<>();
+        jdbc.sql("""
+                        select b.i, count(t.id) as resolved,
+                               percentile_disc(0.5) within group (order by %1$s) as res_median
+                        from (values %2$s) as b(i, s, e)
+                        join tickets t on t.entity_id = :entityId and t.resolved_at >= b.s and t.resolved_at < b.e
+                        group by b.i
+                        """.formatted(RESOLUTION, values(buckets)))
+                .params(params)
+                .query((rs, n) -> rows.put(rs.getInt("i"),
+                        new ResolvedRow(rs.getLong("resolved"), minutes(rs, "res_median"))))
+                .list();
+        return rows;
+    }
+
+    CreatedRow createdTotal(UUID entityId, Instant from, Instant until) {
+        return jdbc.sql("""
+                        select count(t.id) as created,
+                               percentile_disc(0.5) within group (order by %1$s) as fr_median,
+                               percentile_disc(0.9) within group (order by %1$s) as fr_p90
+                        from tickets t
+                        where t.entity_id = :entityId and t.created_at >= :from and t.created_at < :until
+                        """.formatted(FIRST_RESPONSE))
+                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
+                .query((rs, n) -> new CreatedRow(rs.getLong("created"), minutes(rs, "fr_median"),
+                        minutes(rs, "fr_p90")))
+                .single();
+    }
+
+    ResolvedRow resolvedTotal(UUID entityId, Instant from, Instant until) {
+        return jdbc.sql("""
+                        select count(t.id) as resolved,
+                               percentile_disc(0.5) within group (order by %1$s) as res_median
+                        from tickets t
+                        where t.entity_id = :entityId and t.resolved_at >= :from and t.resolved_at < :until
+                        """.formatted(RESOLUTION))
+                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
+                .query((rs, n) -> new ResolvedRow(rs.getLong("resolved"), minutes(rs, "res_median")))
+                .single();
+    }
+
+    /** Created tickets per current assignee ({@code null} key: unassigned), with the first-response median. */
+    Map<UUID, CreatedRow> createdByAssignee(UUID entityId, Instant from, Instant until) {
+        Map<UUID, CreatedRow> rows = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select t.assigned_to, count(t.id) as created,
+                               percentile_disc(0.5) within group (order by %1$s) as fr_median
+                        from tickets t
+                        where t.entity_id = :entityId and t.created_at >= :from and t.created_at < :until
+                        group by t.assigned_to
+                        """.formatted(FIRST_RESPONSE))
+                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
+                .query((rs, n) -> rows.put(rs.getObject("assigned_to", UUID.class),
+                        new CreatedRow(rs.getLong("created"), minutes(rs, "fr_median"), null)))
+                .list();
+        return rows;
+    }
+
+    Map<UUID, Long> resolvedByAssignee(UUID entityId, Instant from, Instant until) {
+        return grouped("assigned_to", entityId, from, until);
+    }
+
+    Map<UUID, Long> createdByCategory(UUID entityId, Instant from, Instant until) {
+        Map<UUID, Long> rows = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select t.category_id, count(t.id) as n from tickets t
+                        where t.entity_id = :entityId and t.created_at >= :from and t.created_at < :until
+                        group by t.category_id
+                        """)
+                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
+                .query((rs, i) -> rows.put(rs.getObject("category_id", UUID.class), rs.getLong("n")))
+                .list();
+        return rows;
+    }
+
+    Map<UUID, Long> resolvedByCategory(UUID entityId, Instant from, Instant until) {
+        return grouped("category_id", entityId, from, until);
+    }
+
+    private Map<UUID, Long> grouped(String column, UUID entityId, Instant from, Instant until) {
+        // column is one of two constants above, never input
+        Map<UUID, Long> rows = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select t.%1$s as k, count(t.id) as n from tickets t
+                        where t.entity_id = :entityId and t.resolved_at >= :from and t.resolved_at < :until
+                        group by t.%1$s
+                        """.formatted(column))
+                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
+                .query((rs, i) -> rows.put(rs.getObject("k", UUID.class), rs.getLong("n")))
+                .list();
+        return rows;
+    }
+
+    /** Names of the entity's members (users that left keep their id in the report, with their name if known). */
+    Map<UUID, String> userNames(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("select id, name from users where id in (:ids)").param("ids", ids)
+                .query((rs, i) -> names.put(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+        return names;
+    }
+
+    Map<UUID, String> categoryNames(UUID entityId) {
+        Map<UUID, String> names = new HashMap<>();
+        jdbc.sql("select id, name from categories where entity_id = :entityId").param("entityId", entityId)
+                .query((rs, i) -> names.put(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+        return names;
+    }
+
+    private static String values(List<Bucket> buckets) {
+        List<String> rows = new ArrayList<>(buckets.size());
+        for (int i = 0; i < buckets.size(); i++) {
+            rows.add("(" + i + ", cast(:s" + i + " as timestamp with time zone), cast(:e" + i
+                    + " as timestamp with time zone))");
+        }
+        return String.join(", ", rows);
+    }
+
+    private static Map<String, Object> bucketParams(UUID entityId, List<Bucket> buckets) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("entityId", entityId);
+        for (int i = 0; i < buckets.size(); i++) {
+            params.put("s" + i, Times.sql(buckets.get(i).from()));
+            params.put("e" + i, Times.sql(buckets.get(i).until()));
+        }
+        return params;
+    }
+
+    /** Minutes with one decimal (half up), {@code null} when the bucket had no value. */
+    private static Double minutes(ResultSet rs, String column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? null : value.setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+}
