@@ -59,8 +59,8 @@ class WebhookDeliveries {
     }
 
     Optional<WebhookDelivery> find(UUID entityId, UUID webhookId, UUID id) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from webhook_deliveries where entity_id = :entityId and webhook_id = :webhookId and id = :id""")
+        return jdbc.sql("select " + COLUMNS
+                        + " from webhook_deliveries where entity_id = :entityId and webhook_id = :webhookId and id = :id")
                 .param("entityId", entityId).param("webhookId", webhookId).param("id", id)
                 .query(WebhookDeliveries::row).optional();
     }
