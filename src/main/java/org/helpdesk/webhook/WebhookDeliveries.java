@@ -14,10 +14,6 @@ import org.springframework.stereotype.Repository;
 /** SQL for recorded events and their deliveries (one per event and webhook). */
 @Repository
 class WebhookDeliveries {
-    private static final String COLUMNS = """
-            id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at, created_at,
-            delivered_at""";
-
     private final JdbcClient jdbc;
 
     WebhookDeliveries(JdbcClient jdbc) {
@@ -47,20 +43,31 @@ class WebhookDeliveries {
 
     /** A page of a webhook's log, newest first, after the (createdAt, id) of the previous page's last row. */
     List<WebhookDelivery> page(UUID entityId, UUID webhookId, Instant beforeAt, UUID beforeId, int limit) {
-        String after = beforeAt == null ? "" : " and (created_at < :beforeAt or (created_at = :beforeAt and id < :beforeId))";
-        var sql = jdbc.sql("select " + COLUMNS + " from webhook_deliveries"
-                        + " where entity_id = :entityId and webhook_id = :webhookId" + after
-                        + " order by created_at desc, id desc fetch first :limit rows only")
-                .param("entityId", entityId).param("webhookId", webhookId).param("limit", limit);
-        if (beforeAt != null) {
-            sql = sql.param("beforeAt", Times.sql(beforeAt)).param("beforeId", beforeId);
+        if (beforeAt == null) {
+            return jdbc.sql("""
+                    select id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at,
+                        created_at, delivered_at
+                    from webhook_deliveries where entity_id = :entityId and webhook_id = :webhookId
+                    order by created_at desc, id desc fetch first :limit rows only""")
+                    .param("entityId", entityId).param("webhookId", webhookId).param("limit", limit)
+                    .query(WebhookDeliveries::row).list();
         }
-        return sql.query(WebhookDeliveries::row).list();
+        return jdbc.sql("""
+                select id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at,
+                    created_at, delivered_at
+                from webhook_deliveries where entity_id = :entityId and webhook_id = :webhookId
+                  and (created_at < :beforeAt or (created_at = :beforeAt and id < :beforeId))
+                order by created_at desc, id desc fetch first :limit rows only""")
+                .param("entityId", entityId).param("webhookId", webhookId).param("limit", limit)
+                .param("beforeAt", Times.sql(beforeAt)).param("beforeId", beforeId)
+                .query(WebhookDeliveries::row).list();
     }
 
     Optional<WebhookDelivery> find(UUID entityId, UUID webhookId, UUID id) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from webhook_deliveries where entity_id = :entityId and webhook_id = :webhookId and id = :id")
+        return jdbc.sql("""
+                select id, event_id, event_type, status, attempts, last_status_code, last_error, next_attempt_at,
+                    created_at, delivered_at
+                from webhook_deliveries where entity_id = :entityId and webhook_id = :webhookId and id = :id""")
                 .param("entityId", entityId).param("webhookId", webhookId).param("id", id)
                 .query(WebhookDeliveries::row).optional();
     }
