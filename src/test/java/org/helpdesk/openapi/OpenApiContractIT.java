@@ -65,7 +65,16 @@ class OpenApiContractIT extends ApiTest {
             "DELETE /api/settings/mailboxes/{id}",
             "POST /api/settings/mailboxes/{id}/test",
             "GET /api/helpdesk/reports/summary",
-            "GET /api/helpdesk/reports/summary.csv");
+            "GET /api/helpdesk/reports/summary.csv",
+            "GET /api/settings/webhooks",
+            "POST /api/settings/webhooks",
+            "GET /api/settings/webhooks/{id}",
+            "PATCH /api/settings/webhooks/{id}",
+            "DELETE /api/settings/webhooks/{id}",
+            "POST /api/settings/webhooks/{id}/rotate-secret",
+            "POST /api/settings/webhooks/{id}/test",
+            "GET /api/settings/webhooks/{id}/deliveries",
+            "POST /api/settings/webhooks/{id}/deliveries/{deliveryId}/redeliver");
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "POST /api/auth/signup", "POST /api/auth/login", "POST /api/auth/logout");
@@ -109,7 +118,8 @@ class OpenApiContractIT extends ApiTest {
     @Order(2)
     void theDocumentIsValidOpenApi31() {
         assertThat(contract.documentProblems()).as("problems of " + OpenApiValidator.RESOURCE).isEmpty();
-        assertThat(contract.document().get("paths").propertyNames()).hasSize(20);
+        assertThat(contract.document().get("paths").propertyNames()).as("every documented path is a route of API.md")
+                .hasSize((int) API_MD_ROUTES.stream().map(r -> r.substring(r.indexOf(' ') + 1)).distinct().count());
 
         JsonNode doc = contract.document();
         assertThat(doc.get("openapi").stringValue()).isEqualTo("3.1.0");
@@ -434,6 +444,89 @@ class OpenApiContractIT extends ApiTest {
         call("DELETE", path).session(agent).expect(403);
         call("DELETE", path).expect(401);
         call("DELETE", "/api/settings/mailboxes/nope" + entity).session(owner.session()).expect(400);
+        call("DELETE", path).session(owner.session()).expect(204);
+        call("DELETE", path).session(owner.session()).expect(404);
+    }
+
+    @Test
+    @Order(16)
+    void webhookRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        HttpApi.Session agent = api.newMember(owner, "agent");
+        String entity = "?entityId=" + owner.entity();
+        // the app itself stands in for a receiver (the test app allows loopback targets): it answers 4xx
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:" + port + "/webhook-sink",
+                "events", List.of("*"));
+
+        HttpApi.Response created = call("POST", "/api/settings/webhooks" + entity).session(owner.session()).json(body)
+                .expect(201);
+        String id = created.json().get("id").stringValue();
+        assertThat(created.json().propertyNames()).as("field order of a created webhook")
+                .containsExactlyElementsOf(contract.componentSchema("WebhookWithSecret").get("properties").propertyNames());
+        call("POST", "/api/settings/webhooks" + entity).session(owner.session()).json(Map.of("url", "x")).expect(400);
+        call("POST", "/api/settings/webhooks" + entity).session(owner.session()).raw("x".repeat(1_100_000), "application/json").expect(413);
+        call("POST", "/api/settings/webhooks" + entity).session(owner.session()).raw("url=x", "text/plain").expect(415);
+        call("POST", "/api/settings/webhooks" + entity).session(agent).json(body).expect(403);
+        call("POST", "/api/settings/webhooks" + entity).json(body).expect(401);
+        for (int i = 1; i < 20; i++) {
+            api.post("/api/settings/webhooks" + entity).session(owner.session()).json(body).send();
+        }
+        call("POST", "/api/settings/webhooks" + entity).session(owner.session()).json(body).expect(409);
+
+        call("GET", "/api/settings/webhooks" + entity).session(owner.session()).expect(200);
+        call("GET", "/api/settings/webhooks").session(owner.session()).expect(400);
+        call("GET", "/api/settings/webhooks" + entity).bearer(owner.apiKey()).expect(403);
+        call("GET", "/api/settings/webhooks" + entity).expect(401);
+
+        String path = "/api/settings/webhooks/" + id + entity;
+        HttpApi.Response read = call("GET", path).session(owner.session()).expect(200);
+        assertThat(read.json().propertyNames()).as("field order of a webhook")
+                .containsExactlyElementsOf(contract.componentSchema("Webhook").get("properties").propertyNames());
+        call("GET", "/api/settings/webhooks/" + UUID.randomUUID() + entity).session(owner.session()).expect(404);
+        call("GET", "/api/settings/webhooks/nope" + entity).session(owner.session()).expect(400);
+        call("GET", path).session(agent).expect(403);
+        call("GET", path).expect(401);
+
+        call("PATCH", path).session(owner.session()).json(Map.of("description", "CRM")).expect(200);
+        call("PATCH", path).session(owner.session()).json(Map.of("events", List.of())).expect(400);
+        call("PATCH", "/api/settings/webhooks/" + UUID.randomUUID() + entity).session(owner.session())
+                .json(Map.of("enabled", false)).expect(404);
+        call("PATCH", path).session(agent).json(Map.of("enabled", false)).expect(403);
+        call("PATCH", path).json(Map.of("enabled", false)).expect(401);
+        call("PATCH", path).session(owner.session()).raw("x".repeat(1_100_000), "application/json").expect(413);
+        call("PATCH", path).session(owner.session()).raw("url=x", "text/plain").expect(415);
+
+        String rotate = "/api/settings/webhooks/" + id + "/rotate-secret" + entity;
+        call("POST", rotate).session(owner.session()).expect(200);
+        call("POST", "/api/settings/webhooks/" + UUID.randomUUID() + "/rotate-secret" + entity).session(owner.session()).expect(404);
+        call("POST", rotate).session(agent).expect(403);
+        call("POST", rotate).expect(401);
+
+        String test = "/api/settings/webhooks/" + id + "/test" + entity;
+        call("POST", test).session(owner.session()).expect(200);
+        call("POST", "/api/settings/webhooks/nope/test" + entity).session(owner.session()).expect(400);
+        call("POST", test).session(agent).expect(403);
+        call("POST", test).expect(401);
+
+        api.post("/api/helpdesk/tickets").bearer(owner.apiKey()).json(Map.of("subject", "Hooked")).send();
+        String log = "/api/settings/webhooks/" + id + "/deliveries" + entity;
+        HttpApi.Response deliveries = call("GET", log).session(owner.session()).expect(200);
+        String deliveryId = deliveries.json().get(0).get("id").stringValue();
+        call("GET", log + "&limit=500").session(owner.session()).expect(400);
+        call("GET", "/api/settings/webhooks/" + UUID.randomUUID() + "/deliveries" + entity).session(owner.session()).expect(404);
+        call("GET", log).session(agent).expect(403);
+        call("GET", log).expect(401);
+
+        String redeliver = "/api/settings/webhooks/" + id + "/deliveries/" + deliveryId + "/redeliver" + entity;
+        call("POST", redeliver).session(owner.session()).expect(202);
+        call("POST", "/api/settings/webhooks/" + id + "/deliveries/" + UUID.randomUUID() + "/redeliver" + entity)
+                .session(owner.session()).expect(404);
+        call("POST", redeliver).session(agent).expect(403);
+        call("POST", redeliver).expect(401);
+
+        call("DELETE", path).session(agent).expect(403);
+        call("DELETE", path).expect(401);
+        call("DELETE", "/api/settings/webhooks/nope" + entity).session(owner.session()).expect(400);
         call("DELETE", path).session(owner.session()).expect(204);
         call("DELETE", path).session(owner.session()).expect(404);
     }

@@ -30,7 +30,10 @@ import org.springframework.test.context.TestPropertySource;
 // every test signs up users from 127.0.0.1: the per-address limits are tested in HardenedInstallTest's context
 @TestPropertySource(properties = {
         "helpdesk.login-limits.signups-per-address=1000000",
-        "helpdesk.login-limits.failures-per-address=1000000"})
+        "helpdesk.login-limits.failures-per-address=1000000",
+        // webhooks: receivers on loopback, quick ticks and retries, disabling after 2 s of failures (WebhooksIT)
+        "helpdesk.webhooks.allow-private=true", "helpdesk.webhooks.tick=PT0.2S",
+        "helpdesk.webhooks.retry-schedule=300ms,500ms,1s,1s", "helpdesk.webhooks.disable-after=PT2S"})
 public abstract class ApiTest {
 
     @LocalServerPort

@@ -12,7 +12,9 @@ import org.springframework.test.context.TestPropertySource;
         "helpdesk.bootstrap.password=" + LockedDownInstallTest.BOOTSTRAP_PASSWORD,
         "helpdesk.bootstrap.name=Boot Strap",
         "helpdesk.bootstrap.entity-name=" + LockedDownInstallTest.BOOTSTRAP_ENTITY,
-        "helpdesk.rate-limit.requests-per-minute=" + LockedDownInstallTest.RATE_LIMIT})
+        "helpdesk.rate-limit.requests-per-minute=" + LockedDownInstallTest.RATE_LIMIT,
+        // the operator's default: webhook targets on loopback and private networks are refused (WebhookGuardIT)
+        "helpdesk.webhooks.allow-private=false"})
 public abstract class LockedDownInstallTest extends ApiTest {
     public static final String BOOTSTRAP_EMAIL = "Bootstrap-Owner@Example.com";
     public static final String BOOTSTRAP_PASSWORD = "bootstrap secret";

@@ -1,0 +1,5 @@
+/** Webhooks: subscriptions of an entity, every change delivered to them signed, retried and never lost. */
+@ApplicationModule(allowedDependencies = {"common", "auth", "ticket"})
+package org.helpdesk.webhook;
+
+import org.springframework.modulith.ApplicationModule;
