@@ -129,6 +129,32 @@ public class SlaManagement {
         policies.delete(entityId, id);
     }
 
+    /** What a new ticket of this priority, channel and category would get if created at {@code now}. */
+    public record Preview(String priority, SlaPolicy policy, java.time.Instant firstResponseDueAt,
+                          java.time.Instant resolutionDueAt) {
+    }
+
+    /** The due times a new ticket would get now, per priority (no category, this channel). */
+    public List<Preview> preview(UUID entityId, org.helpdesk.ticket.Channel channel) {
+        java.time.Instant now = Times.now(clock);
+        List<SlaPolicy> all = policies.list(entityId);
+        List<Preview> out = new java.util.ArrayList<>();
+        for (org.helpdesk.ticket.Priority priority : org.helpdesk.ticket.Priority.values()) {
+            SlaPolicy policy = all.stream().filter(p -> p.match().fits(priority, null, channel)).findFirst()
+                    .orElse(null);
+            SlaPolicy.Target t = policy == null ? null : policy.targets().get(priority.wire());
+            BusinessHours hours = policy == null || policy.calendarId() == null ? BusinessHours.ALWAYS
+                    : calendars.find(entityId, policy.calendarId()).map(Calendar::businessHours)
+                            .orElse(BusinessHours.ALWAYS);
+            out.add(new Preview(priority.wire(), policy,
+                    t == null || t.firstResponse() == null ? null
+                            : hours.plus(now, java.time.Duration.ofMinutes(t.firstResponse())),
+                    t == null || t.resolution() == null ? null
+                            : hours.plus(now, java.time.Duration.ofMinutes(t.resolution()))));
+        }
+        return out;
+    }
+
     private UUID calendarRef(UUID entityId, JsonInput in) {
         UUID calendarId = in.uuid("calendarId");
         if (calendarId != null && calendars.find(entityId, calendarId).isEmpty()) {

@@ -28,7 +28,8 @@ import org.springframework.util.MultiValueMap;
  */
 public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
                    UUID assignedTo, UUID categoryId, String search, Long searchNumber, Instant updatedSince,
-                   Sort sort, int limit, Cursor after, SlaFilter sla) {
+                   Sort sort, int limit, Cursor after, SlaFilter sla,
+                   Instant slaDueBefore) {
 
     /** {@code sla=breached}: a breach recorded on a target still unmet; {@code sla=due}: a due time set and unmet. */
     public enum SlaFilter { BREACHED, DUE }
@@ -90,14 +91,15 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         Sort sort = sort(single(params, "sort"));
         int limit = limit(single(params, "limit"));
         TicketQuery query = new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
-                searchNumber, updatedSince, sort, limit, null, slaFilter(single(params, "sla")));
+                searchNumber, updatedSince, sort, limit, null, slaFilter(single(params, "sla")),
+                instant(single(params, "slaDueBefore"), "slaDueBefore"));
         String cursor = single(params, "cursor");
         return cursor == null ? query : query.withCursor(query.decode(cursor));
     }
 
     private TicketQuery withCursor(Cursor cursor) {
         return new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
-                searchNumber, updatedSince, sort, limit, cursor, sla);
+                searchNumber, updatedSince, sort, limit, cursor, sla, slaDueBefore);
     }
 
     /** The pattern for {@code ILIKE ... ESCAPE '\'}: the term matches literally, anywhere in the subject. */
@@ -147,7 +149,8 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
     private String fingerprint() {
         String filters = String.join(";", entityId.toString(), sorted(statuses), sorted(priorities), sorted(channels),
                 String.valueOf(assignedTo), String.valueOf(categoryId), String.valueOf(search),
-                String.valueOf(updatedSince), sort.wire) + (sla == null ? "" : ";sla=" + sla);
+                String.valueOf(updatedSince), sort.wire) + (sla == null ? "" : ";sla=" + sla)
+                + (slaDueBefore == null ? "" : ";slaDueBefore=" + slaDueBefore);
         return Hashing.sha256Hex(filters.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 

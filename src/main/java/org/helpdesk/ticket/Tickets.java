@@ -172,6 +172,10 @@ class Tickets {
         } else if (q.sla() == TicketQuery.SlaFilter.DUE) {
             sql.append(" and sla_due_at is not null");
         }
+        if (q.slaDueBefore() != null) {
+            sql.append(" and sla_due_at < :slaDueBefore");
+            params.put("slaDueBefore", Times.sql(q.slaDueBefore()));
+        }
         if (q.search() != null) {
             params.put("pattern", q.likePattern());
             if (q.searchNumber() != null) {
@@ -301,10 +305,14 @@ class Tickets {
      * of several nodes sweeping at once exactly one records it. True when this call set it.
      */
     boolean claimSlaBreach(UUID entityId, UUID id, boolean firstResponse, Instant at) {
-        String column = firstResponse ? "sla_first_response_breached_at" : "sla_resolution_breached_at";
-        return jdbc.sql("update tickets set " + column + " = :at where entity_id = :entityId and id = :id and "
-                        + column + " is null")
-                .param("at", Times.sql(at)).param("entityId", entityId).param("id", id).update() == 1;
+        String sql = firstResponse
+                ? """
+                update tickets set sla_first_response_breached_at = :at
+                where entity_id = :entityId and id = :id and sla_first_response_breached_at is null"""
+                : """
+                update tickets set sla_resolution_breached_at = :at
+                where entity_id = :entityId and id = :id and sla_resolution_breached_at is null""";
+        return jdbc.sql(sql).param("at", Times.sql(at)).param("entityId", entityId).param("id", id).update() == 1;
     }
 
     /** A ticket found by the breach sweep. */

@@ -52,14 +52,10 @@ class SlaTicketIT extends ApiTest {
         return ticket.get("sla");
     }
 
-    /** Moves the ticket's times (created, and the SLA's stored ones) back by {@code by}. */
+    /** Moves the ticket's times (created, and the SLA's stored ones but the sweeper's) back by {@code by}. */
     private void moveBack(String ticketId, Duration by) {
-        for (String column : List.of("created_at", "sla_first_response_due_at", "sla_resolution_due_at",
-                "sla_paused_since", "sla_stopped_since", "sla_due_at")) {
-            jdbc.sql("update tickets set " + column + " = " + column + " - :by where entity_id = :e and id = :id")
-                    .param("by", java.time.Duration.ofSeconds(by.toSeconds()))
-                    .param("e", owner.entityId()).param("id", UUID.fromString(ticketId)).update();
-        }
+        SlaApi.moveBack(jdbc, owner.entityId(), ticketId, by, List.of("created_at", "sla_first_response_due_at",
+                "sla_resolution_due_at", "sla_paused_since", "sla_stopped_since", "sla_due_at"));
     }
 
     @Test
