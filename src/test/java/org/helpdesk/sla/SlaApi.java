@@ -63,7 +63,8 @@ final class SlaApi {
             java.time.OffsetDateTime value = jdbc.sql("select " + column
                             + " from tickets where entity_id = :e and id = :id")
                     .param("e", entityId).param("id", java.util.UUID.fromString(ticketId))
-                    .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).single();
+                    .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
+                    .single().orElse(null);
             if (value != null) {
                 jdbc.sql("update tickets set " + column + " = :v where entity_id = :e and id = :id")
                         .param("v", value.minus(by)).param("e", entityId)
