@@ -57,7 +57,9 @@ class ShardingReadinessTest {
             "from webhooks w where w.enabled = true",
             "the webhook dispatcher's scan for webhooks with due deliveries (joined on entity_id): a multi-shard read",
             "from webhook_events where created_at < :before",
-            "the 30-day clean-up of webhook events of all tenants: a multi-shard read, then per-entity deletes");
+            "the 30-day clean-up of webhook events of all tenants: a multi-shard read, then per-entity deletes",
+            "from tickets where sla_breach_check_at <= :now",
+            "the SLA breach sweep: a multi-shard range read of the due-time index, then per-entity writes");
 
     private static final Pattern TABLE_REF = Pattern.compile("\\b(from|join|update|into)\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);

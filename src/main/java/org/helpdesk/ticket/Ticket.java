@@ -17,7 +17,21 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
         "firstResponseAt", "resolvedAt", "closedAt"})
 public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String subject, String description,
                      Priority priority, Channel channel, @JsonIgnore Contact contact,
-                     @JsonIgnore Assignment assignment, UUID createdBy, @JsonIgnore Lifecycle lifecycle) {
+                     @JsonIgnore Assignment assignment, UUID createdBy, @JsonIgnore Lifecycle lifecycle,
+                     TicketSla sla) {
+
+    /** A ticket without SLA state yet (the use cases fill it in through {@link ServiceLevels}). */
+    public Ticket(UUID id, UUID entityId, long number, String subject, String description, Priority priority,
+                  Channel channel, Contact contact, Assignment assignment, UUID createdBy, Lifecycle lifecycle) {
+        this(id, entityId, number, subject, description, priority, channel, contact, assignment, createdBy, lifecycle,
+                null);
+    }
+
+    /** The same ticket with this SLA state. */
+    Ticket withSla(TicketSla next) {
+        return new Ticket(id, entityId, number, subject, description, priority, channel, contact, assignment,
+                createdBy, lifecycle, next);
+    }
 
     static final String NUMBER_PREFIX = "HD-";
 

@@ -67,7 +67,9 @@ public class TicketManagement {
         Instant now = Times.now(clock);
         Ticket ticket = Ticket.create(Ids.newId(), actor.entityId(), number, fields, creator(actor), now);
         tickets.insert(ticket);
+        ticket = withSla(null, ticket, now);
         record(actor, ticket, EventType.CREATED, Map.of(), null, now);
+        recordBreaches(null, ticket, now);
         return ticket;
     }
 
@@ -81,7 +83,9 @@ public class TicketManagement {
         Ticket updated = current.edit(wanted, now);
         if (updated != current) {
             tickets.update(updated);
+            updated = withSla(current, updated, now);
             record(actor, updated, EventType.UPDATED, changes(current, updated), null, now);
+            recordBreaches(current, updated, now);
         }
         return updated;
     }
@@ -105,10 +109,12 @@ public class TicketManagement {
         tickets.insertMessage(actor.entityId(), message);
         Ticket after = ticket.afterMessage(actor.type(), command.internal(), now);
         tickets.update(after);
+        after = withSla(ticket, after, now);
         record(actor, ticket, EventType.MESSAGE_ADDED, Map.of(), message.id(), now);
         if (after.status() != ticket.status()) {
             record(actor, after, EventType.UPDATED, changes(ticket, after), null, now);
         }
+        recordBreaches(ticket, after, now);
         return message;
     }
 
@@ -206,9 +212,113 @@ public class TicketManagement {
             Ticket updated = current.edit(change.apply(current).applyTo(current.fields()), now);
             if (updated != current) {
                 tickets.update(updated);
+                updated = withSla(current, updated, now);
                 record(actor, updated, EventType.UPDATED, changes(current, updated), null, now);
+                recordBreaches(current, updated, now);
             }
         }
+    }
+
+    // Service levels (API §11): the SLA module computes them through the ServiceLevels port, the core stores
+    // them with the change and records breaches in the ticket's history.
+
+    private ServiceLevels serviceLevels;
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void serviceLevels(ServiceLevels serviceLevels) {
+        this.serviceLevels = serviceLevels;
+    }
+
+    /** A ticket the breach sweep should look at. */
+    public record SlaCheck(UUID entityId, UUID ticketId) {
+    }
+
+    /** Tickets of any entity with an unmet due time at or before {@code now}, earliest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<SlaCheck> slaChecksDue(Instant now, int limit) {
+        return tickets.slaBreachCandidates(now, limit).stream().map(c -> new SlaCheck(c.entityId(), c.id())).toList();
+    }
+
+    /**
+     * The breach sweep's use case: the ticket's SLA state brought up to now; a due time passed unmet is recorded
+     * once (claimed in the database), with an {@code updated} history event by the system. False when nothing
+     * was recorded (already done by another node, met, or not due).
+     */
+    @Transactional
+    public boolean checkSla(UUID entityId, UUID ticketId) {
+        Optional<Ticket> found = tickets.findForUpdate(entityId, ticketId);
+        if (found.isEmpty() || serviceLevels == null) {
+            return false;
+        }
+        Ticket current = found.get();
+        Instant now = Times.now(clock);
+        Ticket updated = withSla(current, current, now);
+        if (!recordBreaches(current, updated, now)) {
+            return false;
+        }
+        Ticket touched = new Ticket(updated.id(), updated.entityId(), updated.number(), updated.subject(),
+                updated.description(), updated.priority(), updated.channel(), updated.contact(), updated.assignment(),
+                updated.createdBy(), updated.lifecycle().touched(now), updated.sla());
+        tickets.update(touched);
+        return true;
+    }
+
+    /**
+     * The ticket with its SLA state after a change, stored. A breach it newly has is first claimed in the
+     * database (set only where none is recorded yet), so it is recorded once even when several nodes see it.
+     */
+    private Ticket withSla(Ticket before, Ticket after, Instant now) {
+        TicketSla was = before == null ? null : before.sla();
+        if (serviceLevels == null) {
+            return after.withSla(was);
+        }
+        TicketSla sla = serviceLevels.evaluate(before, after.withSla(was), now);
+        if (sla != null) {
+            Instant fr = sla.firstResponseBreachedAt();
+            if (fr != null && (was == null || was.firstResponseBreachedAt() == null)
+                    && !tickets.claimSlaBreach(after.entityId(), after.id(), true, fr)) {
+                fr = null;
+            }
+            Instant res = sla.resolutionBreachedAt();
+            if (res != null && (was == null || was.resolutionBreachedAt() == null)
+                    && !tickets.claimSlaBreach(after.entityId(), after.id(), false, res)) {
+                res = null;
+            }
+            sla = new TicketSla(sla.policyId(), sla.firstResponseDueAt(), sla.resolutionDueAt(), fr, res,
+                    sla.pausedSince(), sla.stoppedSince(), sla.stoppedMillis(), sla.dueAt(), sla.breachCheckAt(),
+                    sla.breached());
+        }
+        Ticket out = after.withSla(sla);
+        if (!Objects.equals(sla, was)) {
+            tickets.updateSla(out);
+        }
+        return out;
+    }
+
+    /** The breaches {@code after} has and {@code before} had not, recorded as an {@code updated} event by the system. */
+    private boolean recordBreaches(Ticket before, Ticket after, Instant now) {
+        TicketSla was = before == null ? null : before.sla();
+        TicketSla is = after.sla();
+        if (is == null) {
+            return false;
+        }
+        Map<String, FieldChange> breaches = new LinkedHashMap<>();
+        if (is.firstResponseBreachedAt() != null && (was == null || was.firstResponseBreachedAt() == null)) {
+            breaches.put("firstResponseBreachedAt", new FieldChange(null, isoMillis(is.firstResponseBreachedAt())));
+        }
+        if (is.resolutionBreachedAt() != null && (was == null || was.resolutionBreachedAt() == null)) {
+            breaches.put("resolutionBreachedAt", new FieldChange(null, isoMillis(is.resolutionBreachedAt())));
+        }
+        if (breaches.isEmpty()) {
+            return false;
+        }
+        record(Actor.system(after.entityId(), "System"), after, EventType.UPDATED, breaches, null, now);
+        return true;
+    }
+
+    private static String isoMillis(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(at);
     }
 
     private void record(Actor actor, Ticket ticket, EventType type, Map<String, FieldChange> changes,

@@ -28,7 +28,11 @@ import org.springframework.util.MultiValueMap;
  */
 public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
                    UUID assignedTo, UUID categoryId, String search, Long searchNumber, Instant updatedSince,
-                   Sort sort, int limit, Cursor after) {
+                   Sort sort, int limit, Cursor after, SlaFilter sla,
+                   Instant slaDueBefore) {
+
+    /** {@code sla=breached}: a breach recorded on a target still unmet; {@code sla=due}: a due time set and unmet. */
+    public enum SlaFilter { BREACHED, DUE }
 
     /** {@code assignedTo=none}: tickets nobody holds. */
     static final UUID UNASSIGNED = new UUID(0, 0);
@@ -38,7 +42,9 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
 
     enum Sort {
         CREATED_DESC("-createdAt", "created_at", true), CREATED_ASC("createdAt", "created_at", false),
-        UPDATED_DESC("-updatedAt", "updated_at", true), UPDATED_ASC("updatedAt", "updated_at", false);
+        UPDATED_DESC("-updatedAt", "updated_at", true), UPDATED_ASC("updatedAt", "updated_at", false),
+        /** The earliest unmet SLA due time first, tickets without one last (API §11). */
+        SLA_DUE("slaDueAt", "sla_due_at", false);
 
         final String wire;
         final String column;
@@ -51,11 +57,14 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         }
 
         Instant keyOf(Ticket ticket) {
+            if (column.equals("sla_due_at")) {
+                return ticket.sla() == null ? null : ticket.sla().dueAt();
+            }
             return column.equals("created_at") ? ticket.createdAt() : ticket.updatedAt();
         }
     }
 
-    /** Where the previous page ended. */
+    /** Where the previous page ended ({@code at} is null after a ticket without an SLA due time). */
     record Cursor(Instant at, UUID id) {
     }
 
@@ -82,14 +91,15 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         Sort sort = sort(single(params, "sort"));
         int limit = limit(single(params, "limit"));
         TicketQuery query = new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
-                searchNumber, updatedSince, sort, limit, null);
+                searchNumber, updatedSince, sort, limit, null, slaFilter(single(params, "sla")),
+                instant(single(params, "slaDueBefore"), "slaDueBefore"));
         String cursor = single(params, "cursor");
         return cursor == null ? query : query.withCursor(query.decode(cursor));
     }
 
     private TicketQuery withCursor(Cursor cursor) {
         return new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
-                searchNumber, updatedSince, sort, limit, cursor);
+                searchNumber, updatedSince, sort, limit, cursor, sla, slaDueBefore);
     }
 
     /** The pattern for {@code ILIKE ... ESCAPE '\'}: the term matches literally, anywhere in the subject. */
@@ -99,7 +109,8 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
     }
 
     String encode(Ticket last) {
-        String raw = fingerprint() + "|" + sort.keyOf(last).toEpochMilli() + "|" + last.id();
+        Instant key = sort.keyOf(last);
+        String raw = fingerprint() + "|" + (key == null ? "-" : key.toEpochMilli()) + "|" + last.id();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -119,6 +130,9 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         }
         UUID id = Ids.parseOrNull(parts[2]);
         long millis;
+        if (parts[1].equals("-") && sort == Sort.SLA_DUE && id != null) {
+            return new Cursor(null, id);
+        }
         try {
             millis = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
@@ -135,7 +149,8 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
     private String fingerprint() {
         String filters = String.join(";", entityId.toString(), sorted(statuses), sorted(priorities), sorted(channels),
                 String.valueOf(assignedTo), String.valueOf(categoryId), String.valueOf(search),
-                String.valueOf(updatedSince), sort.wire);
+                String.valueOf(updatedSince), sort.wire) + (sla == null ? "" : ";sla=" + sla)
+                + (slaDueBefore == null ? "" : ";slaDueBefore=" + slaDueBefore);
         return Hashing.sha256Hex(filters.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
@@ -197,7 +212,18 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
                 return sort;
             }
         }
-        throw new InvalidInput("sort must be one of -createdAt, createdAt, -updatedAt, updatedAt");
+        throw new InvalidInput("sort must be one of -createdAt, createdAt, -updatedAt, updatedAt, slaDueAt");
+    }
+
+    private static SlaFilter slaFilter(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "breached" -> SlaFilter.BREACHED;
+            case "due" -> SlaFilter.DUE;
+            default -> throw new InvalidInput("sla must be breached or due");
+        };
     }
 
     private static int limit(String value) {

@@ -17,10 +17,15 @@ import org.springframework.stereotype.Repository;
 /** SQL for tickets and their messages. Every statement is by entity. */
 @Repository
 class Tickets {
+    /** The SLA state (API §11), written by {@link #updateSla}. */
+    private static final String SLA_COLUMNS = """
+            sla_policy_id, sla_first_response_due_at, sla_resolution_due_at, sla_first_response_breached_at,
+            sla_resolution_breached_at, sla_paused_since, sla_stopped_since, sla_stopped_ms, sla_due_at,
+            sla_breach_check_at, sla_breached""";
     private static final String COLUMNS = """
             id, entity_id, ticket_number, subject, description, status, priority, channel, contact_email,
             contact_name, category_id, created_by, assigned_to, created_at, updated_at, first_response_at,
-            resolved_at, closed_at""";
+            resolved_at, closed_at, """ + SLA_COLUMNS;
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -90,7 +95,17 @@ class Tickets {
                 .append(filters(q, params));
         String column = q.sort().column;
         String direction = q.sort().descending ? "desc" : "asc";
-        if (q.after() != null) {
+        if (q.after() != null && q.sort() == TicketQuery.Sort.SLA_DUE) {
+            // tickets without a due time come last (NULLS LAST on both databases), ordered by id
+            if (q.after().at() == null) {
+                sql.append(" and sla_due_at is null and id > :afterId");
+            } else {
+                sql.append(" and (sla_due_at > :afterAt or (sla_due_at = :afterAt and id > :afterId)"
+                        + " or sla_due_at is null)");
+                params.put("afterAt", Times.sql(q.after().at()));
+            }
+            params.put("afterId", q.after().id());
+        } else if (q.after() != null) {
             sql.append(" and (").append(column).append(", id) ").append(q.sort().descending ? "<" : ">")
                     .append(" (:afterAt, :afterId)");
             params.put("afterAt", Times.sql(q.after().at()));
@@ -151,6 +166,15 @@ class Tickets {
         if (q.updatedSince() != null) {
             sql.append(" and updated_at >= :updatedSince");
             params.put("updatedSince", Times.sql(q.updatedSince()));
+        }
+        if (q.sla() == TicketQuery.SlaFilter.BREACHED) {
+            sql.append(" and sla_breached = true");
+        } else if (q.sla() == TicketQuery.SlaFilter.DUE) {
+            sql.append(" and sla_due_at is not null");
+        }
+        if (q.slaDueBefore() != null) {
+            sql.append(" and sla_due_at < :slaDueBefore");
+            params.put("slaDueBefore", Times.sql(q.slaDueBefore()));
         }
         if (q.search() != null) {
             params.put("pattern", q.likePattern());
@@ -237,6 +261,75 @@ class Tickets {
                 rs.getObject("created_by", UUID.class),
                 new Lifecycle(TicketStatus.parse(rs.getString("status"), "status"), Times.read(rs, "created_at"),
                         Times.read(rs, "updated_at"), Times.read(rs, "first_response_at"),
-                        Times.read(rs, "resolved_at"), Times.read(rs, "closed_at")));
+                        Times.read(rs, "resolved_at"), Times.read(rs, "closed_at")), sla(rs));
+    }
+
+    private static TicketSla sla(ResultSet rs) throws SQLException {
+        UUID policy = rs.getObject("sla_policy_id", UUID.class);
+        if (policy == null) {
+            return null;
+        }
+        return new TicketSla(policy, Times.read(rs, "sla_first_response_due_at"), Times.read(rs, "sla_resolution_due_at"),
+                Times.read(rs, "sla_first_response_breached_at"), Times.read(rs, "sla_resolution_breached_at"),
+                Times.read(rs, "sla_paused_since"), Times.read(rs, "sla_stopped_since"), rs.getLong("sla_stopped_ms"),
+                Times.read(rs, "sla_due_at"), Times.read(rs, "sla_breach_check_at"), rs.getBoolean("sla_breached"));
+    }
+
+    /** Writes the ticket's SLA state (all of it; {@code null} clears it). */
+    void updateSla(Ticket t) {
+        TicketSla s = t.sla();
+        jdbc.sql("""
+                update tickets set sla_policy_id = :policy, sla_first_response_due_at = :frDue,
+                    sla_resolution_due_at = :resDue, sla_first_response_breached_at = :frBreached,
+                    sla_resolution_breached_at = :resBreached, sla_paused_since = :paused,
+                    sla_stopped_since = :stopped, sla_stopped_ms = :stoppedMs, sla_due_at = :due,
+                    sla_breach_check_at = :check, sla_breached = :breached
+                where entity_id = :entityId and id = :id""")
+                .param("policy", s == null ? null : s.policyId())
+                .param("frDue", Times.sql(s == null ? null : s.firstResponseDueAt()))
+                .param("resDue", Times.sql(s == null ? null : s.resolutionDueAt()))
+                .param("frBreached", Times.sql(s == null ? null : s.firstResponseBreachedAt()))
+                .param("resBreached", Times.sql(s == null ? null : s.resolutionBreachedAt()))
+                .param("paused", Times.sql(s == null ? null : s.pausedSince()))
+                .param("stopped", Times.sql(s == null ? null : s.stoppedSince()))
+                .param("stoppedMs", s == null ? 0L : s.stoppedMillis())
+                .param("due", Times.sql(s == null ? null : s.dueAt()))
+                .param("check", Times.sql(s == null ? null : s.breachCheckAt()))
+                .param("breached", s != null && s.breached())
+                .param("entityId", t.entityId()).param("id", t.id())
+                .update();
+    }
+
+    /**
+     * The claim of a breach: sets the first-response (or resolution) breach only where none is recorded yet, so
+     * of several nodes sweeping at once exactly one records it. True when this call set it.
+     */
+    boolean claimSlaBreach(UUID entityId, UUID id, boolean firstResponse, Instant at) {
+        String sql = firstResponse
+                ? """
+                update tickets set sla_first_response_breached_at = :at
+                where entity_id = :entityId and id = :id and sla_first_response_breached_at is null"""
+                : """
+                update tickets set sla_resolution_breached_at = :at
+                where entity_id = :entityId and id = :id and sla_resolution_breached_at is null""";
+        return jdbc.sql(sql).param("at", Times.sql(at)).param("entityId", entityId).param("id", id).update() == 1;
+    }
+
+    /** A ticket found by the breach sweep. */
+    record SlaCandidate(UUID entityId, UUID id, Instant checkAt) {
+    }
+
+    /**
+     * Tickets of any entity with an unmet, unbreached due time at or before {@code now}, earliest first: a range
+     * of the sla_breach_check_at index, never a scan.
+     */
+    List<SlaCandidate> slaBreachCandidates(Instant now, int limit) {
+        return jdbc.sql("""
+                select entity_id, id, sla_breach_check_at from tickets where sla_breach_check_at <= :now
+                order by sla_breach_check_at limit :limit""")
+                .param("now", Times.sql(now)).param("limit", limit)
+                .query((rs, n) -> new SlaCandidate(rs.getObject("entity_id", UUID.class), rs.getObject("id", UUID.class),
+                        Times.read(rs, "sla_breach_check_at")))
+                .list();
     }
 }

@@ -31,7 +31,10 @@ class TicketViews {
             new Definition("unassigned", "Unassigned", true),
             new Definition("open", "All open", true),
             new Definition("recent", "Recently updated", true),
-            new Definition("all", "All tickets", false));
+            new Definition("all", "All tickets", false),
+            // SLA (API §11): breached and still unmet; an unmet due time within the next hour (earliest first)
+            new Definition("breached", "Breached", true),
+            new Definition("due-soon", "Due in 1 hour", true));
 
     private final TicketManagement tickets;
     private final Clock clock;
@@ -61,6 +64,15 @@ class TicketViews {
             case "recent" -> {
                 params.add("updatedSince", Instant.now(clock).minus(RECENT).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
                 params.add("sort", "-updatedAt");
+            }
+            case "breached" -> {
+                params.add("sla", "breached");
+                params.add("sort", "slaDueAt");
+            }
+            case "due-soon" -> {
+                params.add("slaDueBefore", Instant.now(clock).plus(Duration.ofHours(1))
+                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
+                params.add("sort", "slaDueAt");
             }
             default -> {
             }

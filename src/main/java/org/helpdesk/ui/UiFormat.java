@@ -46,4 +46,51 @@ public class UiFormat {
         long days = s / 86_400;
         return days == 1 ? "yesterday" : days + " days ago";
     }
+
+    // SLA (API §11): the time left or overdue of a ticket's earliest unmet due time, as text and a class.
+
+    /** "due in 42 min", "overdue by 1 h 5 min", "paused", or null without a due time. */
+    public String sla(org.helpdesk.ticket.Ticket ticket) {
+        org.helpdesk.ticket.TicketSla sla = ticket.sla();
+        if (sla == null || sla.dueAt() == null) {
+            return null;
+        }
+        if (paused(sla)) {
+            return "paused";
+        }
+        Duration left = Duration.between(clock.instant(), sla.dueAt());
+        return left.isNegative() ? "overdue by " + span(left.negated()) : "due in " + span(left);
+    }
+
+    /** The colour class beside the text (never the colour alone): overdue, due within the hour, later, paused. */
+    public String slaClass(org.helpdesk.ticket.Ticket ticket) {
+        org.helpdesk.ticket.TicketSla sla = ticket.sla();
+        if (sla == null || sla.dueAt() == null) {
+            return "sla-none";
+        }
+        if (paused(sla)) {
+            return "sla-paused";
+        }
+        Duration left = Duration.between(clock.instant(), sla.dueAt());
+        return left.isNegative() ? "sla-overdue" : left.compareTo(Duration.ofHours(1)) <= 0 ? "sla-soon" : "sla-ok";
+    }
+
+    /** Pending and only the (paused) resolution due time left unmet. */
+    private static boolean paused(org.helpdesk.ticket.TicketSla sla) {
+        return sla.pausedSince() != null && sla.dueAt().equals(sla.resolutionDueAt())
+                && (sla.firstResponseDueAt() == null || !sla.firstResponseDueAt().equals(sla.dueAt()));
+    }
+
+    /** 42 min, 1 h 5 min, 2 d 3 h (whole minutes, at least 1 min). */
+    static String span(Duration d) {
+        long minutes = Math.max(1, (d.toSeconds() + 59) / 60);
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        if (hours < 24) {
+            return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+        }
+        return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
+    }
 }

@@ -167,7 +167,12 @@ class OpenApiContractIT extends ApiTest {
                 }
                 if (template.startsWith("/api/helpdesk/")) {
                     assertThat(responses.has("429")).as(name + " documents 429").isTrue();
-                    assertThat(operation.get("security").toString()).as(name + " accepts API keys").contains("bearerAuth");
+                    // calendars and SLA policies are written in admin/owner sessions only (API §11)
+                    boolean sessionOnly = !op.getKey().equals("get") && (template.startsWith("/api/helpdesk/calendars")
+                            || template.startsWith("/api/helpdesk/sla-policies"));
+                    if (!sessionOnly) {
+                        assertThat(operation.get("security").toString()).as(name + " accepts API keys").contains("bearerAuth");
+                    }
                 }
                 // every {parameter} of the template is declared as a path parameter
                 Matcher m = Pattern.compile("\\{([^}]+)}").matcher(template);
@@ -700,6 +705,56 @@ class OpenApiContractIT extends ApiTest {
         call("GET", "/api/helpdesk/reports/summary.csv" + range).bearer(owner.apiKey()).expect(200);
         call("GET", "/api/helpdesk/reports/summary.csv?from=x&to=2026-01-01").bearer(owner.apiKey()).expect(400);
         call("GET", "/api/helpdesk/reports/summary.csv" + range).expect(401);
+    }
+
+    @Test
+    @Order(20)
+    void slaRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        String entity = "?entityId=" + owner.entity();
+        Map<String, Object> calendar = Map.of("name", "Office", "timezone", "Europe/Berlin",
+                "hours", List.of(Map.of("day", "mon", "from", "09:00", "to", "17:30"),
+                        Map.of("day", "sat", "from", "20:00", "to", "24:00")),
+                "holidays", List.of("2026-12-25"));
+        HttpApi.Response created = call("POST", "/api/helpdesk/calendars" + entity).session(owner.session())
+                .json(calendar).expect(201);
+        String calendarPath = "/api/helpdesk/calendars/" + created.json().get("id").stringValue();
+        call("POST", "/api/helpdesk/calendars").bearer(owner.apiKey()).json(calendar).expect(403);
+        call("POST", "/api/helpdesk/calendars" + entity).session(owner.session())
+                .json(Map.of("name", "Bad", "timezone", "Nowhere/Else", "hours", List.of())).expect(400);
+        call("GET", "/api/helpdesk/calendars").bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/calendars").expect(401);
+        call("GET", calendarPath).bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/calendars/" + UUID.randomUUID()).bearer(owner.apiKey()).expect(404);
+        call("PATCH", calendarPath + entity).session(owner.session()).json(Map.of("name", "Berlin office")).expect(200);
+        call("PATCH", calendarPath).bearer(owner.apiKey()).json(Map.of("name", "x")).expect(403);
+
+        HttpApi.Response policy = call("POST", "/api/helpdesk/sla-policies" + entity).session(owner.session())
+                .json(Map.of("name", "Standard", "match", Map.of("priority", List.of("urgent")),
+                        "calendarId", created.json().get("id").stringValue(),
+                        "targets", Map.of("urgent", Map.of("firstResponse", 30, "resolution", 240))))
+                .expect(201);
+        String policyPath = "/api/helpdesk/sla-policies/" + policy.json().get("id").stringValue();
+        call("POST", "/api/helpdesk/sla-policies" + entity).session(owner.session())
+                .json(Map.of("name", "Bad", "targets", Map.of("urgent", Map.of("firstResponse", 0)))).expect(400);
+        call("GET", "/api/helpdesk/sla-policies").bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/sla-policies").expect(401);
+        call("GET", policyPath).bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/sla-policies/nope").bearer(owner.apiKey()).expect(400);
+        call("PATCH", policyPath + entity).session(owner.session()).json(Map.of("position", 3)).expect(200);
+        call("PATCH", policyPath + entity).session(owner.session()).json(Map.of("position", -3)).expect(400);
+
+        HttpApi.Response ticket = call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .json(Map.of("subject", "Urgent", "priority", "urgent")).expect(201);
+        assertThat(ticket.json().get("sla").get("policyId").stringValue()).isEqualTo(policy.json().get("id").stringValue());
+        call("GET", "/api/helpdesk/tickets?sla=due&sort=slaDueAt").bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/tickets?sla=soon").bearer(owner.apiKey()).expect(400);
+
+        call("DELETE", calendarPath + entity).session(owner.session()).expect(409);
+        call("DELETE", policyPath).bearer(owner.apiKey()).expect(403);
+        call("DELETE", policyPath + entity).session(owner.session()).expect(204);
+        call("DELETE", policyPath + entity).session(owner.session()).expect(404);
+        call("DELETE", calendarPath + entity).session(owner.session()).expect(204);
     }
 
     @Test

@@ -1,0 +1,93 @@
+package org.helpdesk.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.helpdesk.common.Times;
+import org.helpdesk.ticket.EventType;
+import org.helpdesk.ticket.FieldChange;
+import org.helpdesk.ticket.TicketEvent;
+import org.helpdesk.ticket.TicketManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records breaches: every node sweeps, each pass reads a range of the due-time index (tickets whose earliest
+ * unbreached due time has passed, earliest first, in batches) and hands each ticket to the ticket core, which
+ * locks it, claims the breach in the database (so it is recorded once whichever node gets there first) and
+ * records the history event. Each breach is also published as {@link SlaBreached} in that transaction.
+ */
+@Component
+class BreachSweeper {
+    private static final Logger log = LoggerFactory.getLogger(BreachSweeper.class);
+
+    private final TicketManagement tickets;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+    private final int batch;
+    private final int maxBatches;
+
+    BreachSweeper(TicketManagement tickets, ApplicationEventPublisher publisher, Clock clock,
+                  @Value("${helpdesk.sla.sweep-batch:500}") int batch,
+                  @Value("${helpdesk.sla.sweep-max-batches:40}") int maxBatches) {
+        this.tickets = tickets;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.batch = batch;
+        this.maxBatches = maxBatches;
+    }
+
+    @Scheduled(fixedDelayString = "${helpdesk.sla.sweep-interval:PT15S}",
+            initialDelayString = "${helpdesk.sla.sweep-interval:PT15S}")
+    void sweep() {
+        try {
+            sweepOnce();
+        } catch (RuntimeException e) {
+            log.warn("SLA breach sweep failed; the next pass tries again: {}", e.toString());
+        }
+    }
+
+    /** One pass; the number of breaches this node recorded. */
+    int sweepOnce() {
+        int recorded = 0;
+        for (int round = 0; round < maxBatches; round++) {
+            Instant now = Times.now(clock);
+            List<TicketManagement.SlaCheck> due = tickets.slaChecksDue(now, batch);
+            int progressed = 0;
+            for (TicketManagement.SlaCheck check : due) {
+                if (tickets.checkSla(check.entityId(), check.ticketId())) {
+                    recorded++;
+                }
+                progressed++;
+            }
+            if (progressed < batch) {
+                break;
+            }
+        }
+        return recorded;
+    }
+
+    /** A breach recorded in a ticket's history (by this sweep or by a change that found it) becomes an SlaBreached. */
+    @EventListener
+    void onTicketEvent(TicketEvent event) {
+        if (event.type() != EventType.UPDATED) {
+            return;
+        }
+        publish(event, "firstResponseBreachedAt", "firstResponse");
+        publish(event, "resolutionBreachedAt", "resolution");
+    }
+
+    private void publish(TicketEvent event, String field, String target) {
+        FieldChange change = event.changes().get(field);
+        if (change != null && change.to() != null) {
+            publisher.publishEvent(new SlaBreached(event.entityId(), event.ticketId(), target,
+                    Instant.parse(change.to()), event.createdAt()));
+        }
+    }
+}
