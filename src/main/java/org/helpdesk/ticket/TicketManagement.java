@@ -269,7 +269,12 @@ public class TicketManagement {
         Map<UUID, UUID> links1 = new LinkedHashMap<>();
         for (Tickets.Unlinked row : rows) {
             String key = row.email().toLowerCase(java.util.Locale.ROOT);
-            UUID contact = byAddress.computeIfAbsent(key, k -> links.forAddress(entityId, row.email(), row.name()).id());
+            UUID contact;
+            try {
+                contact = byAddress.computeIfAbsent(key, k -> links.forAddress(entityId, row.email(), row.name()).id());
+            } catch (InvalidInput e) {
+                continue; // an address from before today's rules: the ticket stays without a contact
+            }
             links1.put(row.id(), contact);
         }
         tickets.setContacts(entityId, links1);
