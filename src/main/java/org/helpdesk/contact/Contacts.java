@@ -300,10 +300,10 @@ class Contacts {
                 .param("entityId", entityId).param("target", target).param("source", source).update();
     }
 
-    /** Drops the merge records older than {@code before}, of every entity (their tickets go by cascade). */
-    int deleteMergesBefore(Instant before) {
-        return jdbc.sql("delete from contact_merges where merged_at < :before")
-                .param("before", Times.sql(before)).update();
+    /** Drops the entity's merge records older than {@code before} (their tickets go by cascade). */
+    int deleteMergesBefore(UUID entityId, Instant before) {
+        return jdbc.sql("delete from contact_merges where entity_id = :entityId and merged_at < :before")
+                .param("entityId", entityId).param("before", Times.sql(before)).update();
     }
 
     /** The tenants, in id order after {@code after}: the start-up backfill walks them one by one. */
