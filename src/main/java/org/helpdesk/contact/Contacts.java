@@ -59,8 +59,8 @@ class Contacts {
         Map<String, Object> params = new HashMap<>();
         params.put("entityId", entityId);
         if (pattern != null) {
-            sql.append("""
-                     and (lower(c.name) like :pattern escape '\\' or exists (select 1 from contact_emails e
+            sql.append(" and ").append("""
+                    (lower(c.name) like :pattern escape '\\' or exists (select 1 from contact_emails e
                         where e.entity_id = :entityId and e.contact_id = c.id and e.email like :pattern escape '\\'))""");
             params.put("pattern", pattern);
         }
