@@ -79,7 +79,9 @@ class ContactsInBrowserIT extends ApiTest {
     void twoContactsAreMergedAndUnmerged() {
         ui.signUp("Ann Agent", HttpApi.uniqueEmail("ann"), "Acme");
         newTicket("From Bob", "bob@example.com", "Bob");
+        String bobsTicket = ui.path();
         newTicket("From Bob's other address", "bobby@example.net", "Bobby");
+        ui.open(bobsTicket);
         ui.link("Contact: Bob").click();
         ui.settle();
         String bobPage = ui.path();
