@@ -12,7 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Links the tickets from before contacts existed (docs/contacts.md): at start-up, in the background, every
+ * Links the tickets from before contacts existed (docs/contacts.md): at start-up, in the background (first building
+ * the contact indexes on PostgreSQL, concurrently), every
  * entity's tickets that have an address but no contact get the contact of that address (made when missing), in
  * batches of {@value #BATCH} tickets, one short transaction each, so no lock is held for long and the service
  * answers meanwhile. Idempotent: it only looks at unlinked tickets, so a restart (or a second node doing the
@@ -37,18 +38,19 @@ class ContactBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStartup() {
-        if (enabled) {
-            Thread.ofVirtual().name("contact-backfill").start(() -> {
-                try {
+        Thread.ofVirtual().name("contact-backfill").start(() -> {
+            try {
+                tickets.prepareContactIndexes();
+                if (enabled) {
                     long linked = run();
                     if (linked > 0) {
                         log.info("Contact backfill done: {} batches of tickets linked to their contacts", linked);
                     }
-                } catch (RuntimeException e) {
-                    log.warn("Contact backfill stopped; it carries on at the next start", e);
                 }
-            });
-        }
+            } catch (RuntimeException e) {
+                log.warn("Contact backfill stopped; it carries on at the next start", e);
+            }
+        });
     }
 
     /** Links every entity's unlinked tickets; returns how many batches had tickets. */

@@ -253,6 +253,11 @@ public class TicketManagement {
         return count;
     }
 
+    /** Builds the indexes contacts need on PostgreSQL without blocking ticket writes; call outside a transaction. */
+    public void prepareContactIndexes() {
+        tickets.ensureContactIndexes();
+    }
+
     /**
      * Links the entity's tickets that have an address but no contact yet (tickets from before contacts existed),
      * up to {@code batch} of them after ticket {@code after} (null: from the start), in one transaction; no history

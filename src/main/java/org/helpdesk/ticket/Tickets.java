@@ -257,6 +257,23 @@ class Tickets {
                 .param("name", name).param("entityId", entityId).param("ticketId", ticketId).update();
     }
 
+    /**
+     * PostgreSQL: the indexes for contacts (a contact's tickets; the tickets still to link), built CONCURRENTLY so
+     * tickets stay writable while millions of rows are indexed. Runs outside any transaction (autocommit), as a
+     * concurrent build must; a no-op once they exist. H2 has the first from Flyway V82 and needs no second.
+     */
+    void ensureContactIndexes() {
+        if (!postgres) {
+            return;
+        }
+        jdbc.sql("""
+                create index concurrently if not exists tickets_contact_created_idx
+                on tickets (entity_id, contact_id, created_at, id)""").update();
+        jdbc.sql("""
+                create index concurrently if not exists tickets_contact_unlinked_idx on tickets (entity_id, id)
+                where contact_id is null and contact_email is not null""").update();
+    }
+
     /** A ticket that has an address but no contact yet. */
     record Unlinked(UUID id, String email, String name) {
     }
