@@ -597,10 +597,10 @@ class OpenApiContractIT extends ApiTest {
         String c = "/api/helpdesk/contacts";
         String o = "/api/helpdesk/organizations";
 
-        String org = call("POST", o).bearer(owner.apiKey()).json(Map.of("name", "Acme", "domains", List.of("acme.test")))
+        String org = call("POST", o).bearer(owner.apiKey()).json(Map.of("name", "Acme", "domains", List.of("acme-corp.com")))
                 .expect(201).json().get("id").stringValue();
         call("POST", o).bearer(owner.apiKey()).json(Map.of("name", "Free", "domains", List.of("gmail.com"))).expect(400);
-        call("POST", o).bearer(owner.apiKey()).json(Map.of("name", "Again", "domains", List.of("acme.test"))).expect(409);
+        call("POST", o).bearer(owner.apiKey()).json(Map.of("name", "Again", "domains", List.of("acme-corp.com"))).expect(409);
         call("POST", o).bearer(readOnly).json(Map.of("name", "x")).expect(403);
         call("POST", o).bearer(owner.apiKey()).raw("name: x", "application/yaml").expect(415);
         call("GET", o).bearer(readOnly).expect(200);
@@ -611,14 +611,14 @@ class OpenApiContractIT extends ApiTest {
         call("PATCH", o + "/" + org).bearer(owner.apiKey()).json(Map.of("domains", List.of("yahoo.com"))).expect(400);
 
         HttpApi.Response created = call("POST", c).bearer(owner.apiKey())
-                .json(Map.of("name", "Ann", "emails", List.of("ann@acme.test"))).expect(201);
+                .json(Map.of("name", "Ann", "emails", List.of("ann@acme-corp.com"))).expect(201);
         String ann = created.json().get("id").stringValue();
         assertThat(created.json().get("organizationId").stringValue()).isEqualTo(org);
-        String bob = call("POST", c).bearer(owner.apiKey()).json(Map.of("emails", List.of("bob@example.test")))
+        String bob = call("POST", c).bearer(owner.apiKey()).json(Map.of("emails", List.of("bob@example.com")))
                 .expect(201).json().get("id").stringValue();
-        call("POST", c).bearer(owner.apiKey()).json(Map.of("emails", List.of("ANN@acme.test"))).expect(409);
+        call("POST", c).bearer(owner.apiKey()).json(Map.of("emails", List.of("ANN@acme-corp.com"))).expect(409);
         call("POST", c).bearer(owner.apiKey()).json(Map.of("emails", List.of())).expect(400);
-        call("POST", c).bearer(readOnly).json(Map.of("emails", List.of("r@x.test"))).expect(403);
+        call("POST", c).bearer(readOnly).json(Map.of("emails", List.of("r@example.com"))).expect(403);
         call("POST", c).bearer(owner.apiKey()).raw("emails: x", "application/yaml").expect(415);
         call("GET", c + "?q=ann").bearer(readOnly).expect(200);
         call("GET", c + "?limit=1").bearer(readOnly).expect(200);
@@ -627,13 +627,13 @@ class OpenApiContractIT extends ApiTest {
         call("GET", c + "/" + ann).bearer(stranger).expect(404);
         call("GET", c + "/42").bearer(readOnly).expect(400);
         call("PATCH", c + "/" + ann).bearer(owner.apiKey()).json(Map.of("phone", "+1 555")).expect(200);
-        call("PATCH", c + "/" + bob).bearer(owner.apiKey()).json(Map.of("emails", List.of("ann@acme.test"))).expect(409);
+        call("PATCH", c + "/" + bob).bearer(owner.apiKey()).json(Map.of("emails", List.of("ann@acme-corp.com"))).expect(409);
         call("PATCH", c + "/" + ann).bearer(owner.apiKey()).json(Map.of("phone", 5)).expect(400);
         call("PATCH", c + "/" + UUID.randomUUID()).bearer(owner.apiKey()).json(Map.of()).expect(404);
         call("PATCH", c + "/" + ann).bearer(owner.apiKey()).raw("x", "application/yaml").expect(415);
 
         call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
-                .json(Map.of("subject", "Hello", "contactEmail", "bob@example.test")).expect(201);
+                .json(Map.of("subject", "Hello", "contactEmail", "bob@example.com")).expect(201);
         call("GET", c + "/" + bob + "/tickets").bearer(readOnly).expect(200);
         call("GET", c + "/" + bob + "/tickets?cursor=nope").bearer(readOnly).expect(400);
         call("GET", c + "/" + UUID.randomUUID() + "/tickets").bearer(readOnly).expect(404);
