@@ -59,7 +59,9 @@ class ShardingReadinessTest {
             "from webhook_events where created_at < :before",
             "the 30-day clean-up of webhook events of all tenants: a multi-shard read, then per-entity deletes",
             "from tickets where sla_breach_check_at <= :now",
-            "the SLA breach sweep: a multi-shard range read of the due-time index, then per-entity writes");
+            "the SLA breach sweep: a multi-shard range read of the due-time index, then per-entity writes",
+            "select id from entities",
+            "the contact backfill and the merge-record sweep walk the tenants' ids, then work per entity");
 
     private static final Pattern TABLE_REF = Pattern.compile("\\b(from|join|update|into)\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);

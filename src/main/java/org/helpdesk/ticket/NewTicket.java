@@ -10,13 +10,20 @@ import java.util.UUID;
  */
 public record NewTicket(String subject, String description, TicketStatus status, Priority priority,
                         Channel channel, String contactEmail, String contactName, UUID categoryId,
-                        UUID assignedTo) {
+                        UUID assignedTo, UUID contactId) {
 
     public NewTicket {
         subject = TextRules.subject(subject);
         description = TextRules.description(description);
         contactEmail = TextRules.contactEmail(contactEmail);
         contactName = TextRules.name(contactName, "contactName");
+    }
+
+    /** A ticket without a contact id: the contact, if any, is found (or made) by its address. */
+    public NewTicket(String subject, String description, TicketStatus status, Priority priority, Channel channel,
+                     String contactEmail, String contactName, UUID categoryId, UUID assignedTo) {
+        this(subject, description, status, priority, channel, contactEmail, contactName, categoryId, assignedTo,
+                null);
     }
 
     /** The simplest ticket: a subject and what the contact wrote. */
@@ -27,6 +34,6 @@ public record NewTicket(String subject, String description, TicketStatus status,
     TicketFields fields(Channel defaultChannel) {
         return new TicketFields(subject, description, status == null ? TicketStatus.NEW : status,
                 priority == null ? Priority.NORMAL : priority, channel == null ? defaultChannel : channel,
-                contactEmail, contactName, categoryId, assignedTo);
+                contactEmail, contactName, categoryId, assignedTo, contactId);
     }
 }

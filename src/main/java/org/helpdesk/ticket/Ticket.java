@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * is flat, as API §3 shows it.
  */
 @JsonPropertyOrder({"id", "entityId", "ticketNumber", "subject", "description", "status", "priority", "channel",
-        "contactEmail", "contactName", "categoryId", "createdBy", "assignedTo", "createdAt", "updatedAt",
+        "contactEmail", "contactName", "contactId", "categoryId", "createdBy", "assignedTo", "createdAt", "updatedAt",
         "firstResponseAt", "resolvedAt", "closedAt"})
 public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String subject, String description,
                      Priority priority, Channel channel, @JsonIgnore Contact contact,
@@ -38,7 +38,7 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
     /** A new ticket; a requested status other than {@code new} is applied through the same rules as a change. */
     static Ticket create(UUID id, UUID entityId, long number, TicketFields fields, UUID createdBy, Instant now) {
         return new Ticket(id, entityId, number, fields.subject(), fields.description(), fields.priority(),
-                fields.channel(), new Contact(fields.contactEmail(), fields.contactName()),
+                fields.channel(), new Contact(fields.contactEmail(), fields.contactName(), fields.contactId()),
                 new Assignment(fields.categoryId(), fields.assignedTo()), createdBy,
                 Lifecycle.opened(now).moveTo(fields.status(), now));
     }
@@ -46,7 +46,7 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
     /** The agent-editable fields of this ticket. */
     TicketFields fields() {
         return new TicketFields(subject, description, status(), priority, channel, contact.email(), contact.name(),
-                assignment.categoryId(), assignment.assignedTo());
+                assignment.categoryId(), assignment.assignedTo(), contact.id());
     }
 
     /** Applies edited fields; updatedAt moves only if something actually changed. */
@@ -55,7 +55,7 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
             return this;
         }
         return new Ticket(id, entityId, number, changed.subject(), changed.description(), changed.priority(),
-                changed.channel(), new Contact(changed.contactEmail(), changed.contactName()),
+                changed.channel(), new Contact(changed.contactEmail(), changed.contactName(), changed.contactId()),
                 new Assignment(changed.categoryId(), changed.assignedTo()), createdBy,
                 lifecycle.moveTo(changed.status(), now).touched(now));
     }
@@ -88,6 +88,11 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
     @JsonProperty
     public String contactName() {
         return contact.name();
+    }
+
+    @JsonProperty
+    public UUID contactId() {
+        return contact.id();
     }
 
     @JsonProperty

@@ -13,7 +13,7 @@ import org.helpdesk.common.InvalidInput;
 public final class TicketChange {
     private static final Object UNSET = new Object();
     private static final TicketChange NONE = new TicketChange(UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET,
-            UNSET, UNSET);
+            UNSET, UNSET, UNSET);
 
     private final Object subject;
     private final Object description;
@@ -24,9 +24,11 @@ public final class TicketChange {
     private final Object contactName;
     private final Object categoryId;
     private final Object assignedTo;
+    private final Object contactId;
 
     private TicketChange(Object subject, Object description, Object status, Object priority, Object channel,
-                         Object contactEmail, Object contactName, Object categoryId, Object assignedTo) {
+                         Object contactEmail, Object contactName, Object categoryId, Object assignedTo,
+                         Object contactId) {
         this.subject = subject;
         this.description = description;
         this.status = status;
@@ -36,6 +38,7 @@ public final class TicketChange {
         this.contactName = contactName;
         this.categoryId = categoryId;
         this.assignedTo = assignedTo;
+        this.contactId = contactId;
     }
 
     /** Changes nothing. */
@@ -45,55 +48,74 @@ public final class TicketChange {
 
     public TicketChange subject(String value) {
         return new TicketChange(TextRules.subject(value), description, status, priority, channel, contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, contactId);
     }
 
     public TicketChange description(String value) {
         return new TicketChange(subject, TextRules.description(value), status, priority, channel, contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, contactId);
     }
 
     public TicketChange status(TicketStatus value) {
         return new TicketChange(subject, description, required(value, "status"), priority, channel, contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, contactId);
     }
 
     public TicketChange priority(Priority value) {
         return new TicketChange(subject, description, status, required(value, "priority"), channel, contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, contactId);
     }
 
     public TicketChange channel(Channel value) {
         return new TicketChange(subject, description, status, priority, required(value, "channel"), contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, contactId);
     }
 
     public TicketChange contactEmail(String value) {
         return new TicketChange(subject, description, status, priority, channel, TextRules.contactEmail(value),
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, contactId);
     }
 
     public TicketChange contactName(String value) {
         return new TicketChange(subject, description, status, priority, channel, contactEmail,
-                TextRules.name(value, "contactName"), categoryId, assignedTo);
+                TextRules.name(value, "contactName"), categoryId, assignedTo, contactId);
     }
 
     /** {@code null} takes the ticket out of its category. */
     public TicketChange categoryId(UUID value) {
         return new TicketChange(subject, description, status, priority, channel, contactEmail, contactName, value,
-                assignedTo);
+                assignedTo, contactId);
     }
 
     /** {@code null} unassigns the ticket. */
     public TicketChange assignedTo(UUID value) {
         return new TicketChange(subject, description, status, priority, channel, contactEmail, contactName,
-                categoryId, value);
+                categoryId, value, contactId);
+    }
+
+    /** Links the ticket to this contact (its address and name follow); {@code null} takes the contact off. */
+    public TicketChange contactId(UUID value) {
+        return new TicketChange(subject, description, status, priority, channel, contactEmail, contactName,
+                categoryId, assignedTo, value);
+    }
+
+    /** Whether the change names the contact by id, and whether it names an address or a name. */
+    boolean setsContactId() {
+        return contactId != UNSET;
+    }
+
+    boolean setsContactEmail() {
+        return contactEmail != UNSET;
+    }
+
+    boolean setsContactName() {
+        return contactName != UNSET;
     }
 
     public boolean isEmpty() {
         return this == NONE || (subject == UNSET && description == UNSET && status == UNSET && priority == UNSET
                 && channel == UNSET && contactEmail == UNSET && contactName == UNSET && categoryId == UNSET
-                && assignedTo == UNSET);
+                && assignedTo == UNSET && contactId == UNSET);
     }
 
     /** The fields {@code current} would have after this change. */
@@ -102,7 +124,8 @@ public final class TicketChange {
                 pick(subject, current.subject()), pick(description, current.description()),
                 pick(status, current.status()), pick(priority, current.priority()), pick(channel, current.channel()),
                 pick(contactEmail, current.contactEmail()), pick(contactName, current.contactName()),
-                pick(categoryId, current.categoryId()), pick(assignedTo, current.assignedTo()));
+                pick(categoryId, current.categoryId()), pick(assignedTo, current.assignedTo()),
+                pick(contactId, current.contactId()));
     }
 
     @SuppressWarnings("unchecked")
@@ -123,12 +146,13 @@ public final class TicketChange {
                 && Objects.equals(description, c.description) && Objects.equals(status, c.status)
                 && Objects.equals(priority, c.priority) && Objects.equals(channel, c.channel)
                 && Objects.equals(contactEmail, c.contactEmail) && Objects.equals(contactName, c.contactName)
-                && Objects.equals(categoryId, c.categoryId) && Objects.equals(assignedTo, c.assignedTo);
+                && Objects.equals(categoryId, c.categoryId) && Objects.equals(assignedTo, c.assignedTo)
+                && Objects.equals(contactId, c.contactId);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(subject, description, status, priority, channel, contactEmail, contactName, categoryId,
-                assignedTo);
+                assignedTo, contactId);
     }
 }

@@ -172,7 +172,8 @@ class TicketController {
                 status == null ? null : TicketStatus.parse(status, "status"),
                 priority == null ? null : Priority.parse(priority, "priority"),
                 channel == null ? null : Channel.parse(channel, "channel"),
-                in.string("contactEmail"), in.string("contactName"), in.uuid("categoryId"), in.uuid("assignedTo"));
+                in.string("contactEmail"), in.string("contactName"), in.uuid("categoryId"), in.uuid("assignedTo"),
+                in.uuid("contactId"));
     }
 
     /** A JSON merge-patch as a {@link TicketChange}: absent stays, {@code null} clears the clearable fields. */
@@ -209,6 +210,9 @@ class TicketController {
         }
         if (in.has("assignedTo")) {
             change = change.assignedTo(in.uuid("assignedTo"));
+        }
+        if (in.has("contactId")) {
+            change = change.contactId(in.uuid("contactId"));
         }
         return change;
     }

@@ -55,6 +55,31 @@ class TicketEvents {
         return sql.query((rs, n) -> event(rs)).list();
     }
 
+    /**
+     * Erasure: the ticket's history no longer shows the contact's address or name (their values become null) and
+     * entries a contact made are named {@code name}.
+     */
+    void eraseContact(UUID entityId, UUID ticketId, String name) {
+        jdbc.sql("""
+                update ticket_events set actor_name = :name
+                where entity_id = :entityId and ticket_id = :ticketId and actor_type = 'contact'""")
+                .param("name", name).param("entityId", entityId).param("ticketId", ticketId).update();
+        List<Map.Entry<UUID, String>> rows = jdbc.sql("""
+                select id, changes from ticket_events
+                where entity_id = :entityId and ticket_id = :ticketId
+                  and (changes like '%"contactEmail"%' or changes like '%"contactName"%')""")
+                .param("entityId", entityId).param("ticketId", ticketId)
+                .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("changes"))).list();
+        for (var row : rows) {
+            Map<String, FieldChange> changes = json.readValue(row.getValue(), CHANGES);
+            changes.replaceAll((field, change) -> field.equals("contactEmail") || field.equals("contactName")
+                    ? new FieldChange(null, null) : change);
+            jdbc.sql("update ticket_events set changes = :changes where entity_id = :entityId and id = :id")
+                    .param("changes", json.writeValueAsString(changes)).param("entityId", entityId)
+                    .param("id", row.getKey()).update();
+        }
+    }
+
     private TicketEvent event(ResultSet rs) throws SQLException {
         Map<String, FieldChange> changes = json.readValue(rs.getString("changes"), CHANGES);
         return new TicketEvent(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),

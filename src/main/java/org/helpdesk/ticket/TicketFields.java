@@ -4,5 +4,10 @@ import java.util.UUID;
 
 /** The fields of a ticket that callers set on create and change with PATCH. */
 record TicketFields(String subject, String description, TicketStatus status, Priority priority, Channel channel,
-                    String contactEmail, String contactName, UUID categoryId, UUID assignedTo) {
+                    String contactEmail, String contactName, UUID categoryId, UUID assignedTo, UUID contactId) {
+
+    TicketFields withContact(String email, String name, UUID id) {
+        return new TicketFields(subject, description, status, priority, channel, email, name, categoryId, assignedTo,
+                id);
+    }
 }

@@ -46,9 +46,11 @@ public class TicketManagement {
     private final ApplicationEventPublisher publisher;
     private final ObjectProvider<MailOutbound> mail;
     private final Clock clock;
+    private final ObjectProvider<ContactLinks> contacts;
 
     TicketManagement(Tickets tickets, TicketCounter counter, TicketEvents events, CategoryManagement categories, Assignees assignees,
-                     ApplicationEventPublisher publisher, ObjectProvider<MailOutbound> mail, Clock clock) {
+                     ApplicationEventPublisher publisher, ObjectProvider<MailOutbound> mail, Clock clock,
+                     ObjectProvider<ContactLinks> contacts) {
         this.tickets = tickets;
         this.counter = counter;
         this.events = events;
@@ -57,12 +59,15 @@ public class TicketManagement {
         this.publisher = publisher;
         this.mail = mail;
         this.clock = clock;
+        this.contacts = contacts;
     }
 
     @Transactional
     public Ticket create(Actor actor, NewTicket command) {
         TicketFields fields = command.fields(actor.channel());
         checkReferences(actor.entityId(), fields, null);
+        fields = linkContact(actor.entityId(), fields, null, command.contactId() != null,
+                command.contactEmail() != null, command.contactName() != null);
         long number = counter.next(actor.entityId());
         Instant now = Times.now(clock);
         Ticket ticket = Ticket.create(Ids.newId(), actor.entityId(), number, fields, creator(actor), now);
@@ -79,6 +84,8 @@ public class TicketManagement {
         Ticket current = locked(actor.entityId(), ticketId);
         TicketFields wanted = change.applyTo(current.fields());
         checkReferences(actor.entityId(), wanted, current.fields());
+        wanted = linkContact(actor.entityId(), wanted, current.fields(), change.setsContactId(),
+                change.setsContactEmail(), change.setsContactName());
         Instant now = Times.now(clock);
         Ticket updated = current.edit(wanted, now);
         if (updated != current) {
@@ -187,6 +194,102 @@ public class TicketManagement {
         List<TicketEvent> page = List.copyOf(rows.subList(0, limit));
         TicketEvent last = page.get(page.size() - 1);
         return new EventPage(page, new HistoryCursor(ticketId, last.createdAt(), last.id()).encode());
+    }
+
+    // Contacts (API §9): the contact module's merge, unmerge and erasure go through here.
+
+    /** The contact's tickets, newest first, in keyset pages of the ticket list's size rules. */
+    @Transactional(readOnly = true)
+    public TicketPage contactTickets(UUID entityId, UUID contactId, int limit, String cursor) {
+        if (limit < 1 || limit > TicketQuery.MAX_LIMIT) {
+            throw new InvalidInput("limit must be a whole number from 1 to " + TicketQuery.MAX_LIMIT);
+        }
+        ContactTicketsCursor after = cursor == null ? null : ContactTicketsCursor.decode(cursor, contactId);
+        List<Ticket> rows = tickets.listByContact(entityId, contactId, after, limit + 1);
+        if (rows.size() <= limit) {
+            return new TicketPage(rows, null);
+        }
+        List<Ticket> page = List.copyOf(rows.subList(0, limit));
+        Ticket last = page.get(page.size() - 1);
+        return new TicketPage(page, new ContactTicketsCursor(contactId, last.createdAt(), last.id()).encode());
+    }
+
+    /**
+     * Links the tickets of contact {@code from} to contact {@code to} (all of them, or only those of
+     * {@code onlyThese} that are still {@code from}'s), each recording an {@code updated} event (contactId). The
+     * ticket keeps its address and name. Returns the ids of the tickets moved.
+     */
+    @Transactional
+    public List<UUID> moveContactTickets(Actor actor, UUID from, UUID to, java.util.Collection<UUID> onlyThese) {
+        Objects.requireNonNull(to, "to");
+        Instant now = Times.now(clock);
+        List<UUID> moved = new ArrayList<>();
+        for (Ticket current : tickets.lockByContact(actor.entityId(), from)) {
+            if (onlyThese != null && !onlyThese.contains(current.id())) {
+                continue;
+            }
+            TicketFields fields = current.fields();
+            Ticket updated = current.edit(fields.withContact(fields.contactEmail(), fields.contactName(), to), now);
+            tickets.update(updated);
+            record(actor, updated, EventType.UPDATED, changes(current, updated), null, now);
+            moved.add(current.id());
+        }
+        return moved;
+    }
+
+    /**
+     * Erasure of a contact (API §9, data-protection requests): its tickets lose address, name and link, every
+     * contact message on them and every history entry a contact made is named "Erased contact", and earlier
+     * history entries no longer show the address or name. Each ticket records an {@code updated} event that
+     * names only the cleared contactId (the erased values are not written again). Returns how many tickets.
+     */
+    @Transactional
+    public int eraseContact(Actor actor, UUID contactId) {
+        Instant now = Times.now(clock);
+        int count = 0;
+        for (Ticket current : tickets.lockByContact(actor.entityId(), contactId)) {
+            Ticket updated = current.edit(current.fields().withContact(null, null, null), now);
+            tickets.update(updated);
+            tickets.eraseContactAuthor(actor.entityId(), current.id(), ERASED_CONTACT);
+            events.eraseContact(actor.entityId(), current.id(), ERASED_CONTACT);
+            record(actor, updated, EventType.UPDATED,
+                    Map.of("contactId", new FieldChange(contactId.toString(), null)), null, now);
+            count++;
+        }
+        return count;
+    }
+
+    /** Builds the indexes contacts need on PostgreSQL without blocking ticket writes; call outside a transaction. */
+    public void prepareContactIndexes() {
+        tickets.ensureContactIndexes();
+    }
+
+    /**
+     * Links the entity's tickets that have an address but no contact yet (tickets from before contacts existed),
+     * up to {@code batch} of them after ticket {@code after} (null: from the start), in one transaction; no history
+     * is recorded (nothing a person did changed). Returns the last ticket looked at, or null when none was left.
+     */
+    @Transactional
+    public UUID linkUnlinkedContacts(UUID entityId, UUID after, int batch) {
+        ContactLinks links = contacts.getIfAvailable();
+        if (links == null) {
+            return null;
+        }
+        List<Tickets.Unlinked> rows = tickets.unlinked(entityId, after, batch);
+        Map<String, UUID> byAddress = new java.util.HashMap<>();
+        Map<UUID, UUID> links1 = new LinkedHashMap<>();
+        for (Tickets.Unlinked row : rows) {
+            String key = row.email().toLowerCase(java.util.Locale.ROOT);
+            UUID contact;
+            try {
+                contact = byAddress.computeIfAbsent(key, k -> links.forAddress(entityId, row.email(), row.name()).id());
+            } catch (InvalidInput e) {
+                continue; // an address from before today's rules: the ticket stays without a contact
+            }
+            links1.put(row.id(), contact);
+        }
+        tickets.setContacts(entityId, links1);
+        return rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
     }
 
     // Side effects of other features, inside their transactions: recorded on each ticket they touch.
@@ -339,6 +442,7 @@ public class TicketManagement {
         diff(out, "channel", before.channel().wire(), after.channel().wire());
         diff(out, "contactEmail", before.contactEmail(), after.contactEmail());
         diff(out, "contactName", before.contactName(), after.contactName());
+        diff(out, "contactId", before.contactId(), after.contactId());
         diff(out, "categoryId", before.categoryId(), after.categoryId());
         diff(out, "assignedTo", before.assignedTo(), after.assignedTo());
         return out;
@@ -348,6 +452,59 @@ public class TicketManagement {
         if (!Objects.equals(from, to)) {
             out.put(field, new FieldChange(from == null ? null : from.toString(), to == null ? null : to.toString()));
         }
+    }
+
+    /** The name that erased contacts go by on messages and in the history (API §9). */
+    public static final String ERASED_CONTACT = "Erased contact";
+
+    /**
+     * Links the ticket to its contact (API §9). A contactId given names the contact: the ticket takes its primary
+     * address (or the address given, when it is one of the contact's) and its name (unless a name was given); a
+     * contactId of {@code null} takes the contact off (address and name too). An address given alone is looked up,
+     * and a contact made for it when the entity has none. Both given and disagreeing: 400.
+     */
+    private TicketFields linkContact(UUID entityId, TicketFields wanted, TicketFields before, boolean idGiven,
+                                     boolean emailGiven, boolean nameGiven) {
+        ContactLinks links = contacts.getIfAvailable();
+        if (links == null) {
+            return wanted;
+        }
+        if (idGiven) {
+            UUID id = wanted.contactId();
+            if (id == null) {
+                if (emailGiven && wanted.contactEmail() != null) {
+                    throw new InvalidInput("contactEmail and contactId disagree: a ticket without a contact has no contactEmail");
+                }
+                return wanted.withContact(null, nameGiven ? wanted.contactName() : null, null);
+            }
+            ContactLinks.LinkedContact contact = links.find(entityId, id)
+                    .orElseThrow(() -> new InvalidInput("contactId is not a contact of this entity"));
+            if (contact.mergedInto() != null) {
+                throw new InvalidInput("contactId names a contact that was merged into " + contact.mergedInto()
+                        + "; use that contact");
+            }
+            String email = contact.primaryEmail();
+            if (emailGiven) {
+                if (wanted.contactEmail() == null
+                        || !contact.emails().contains(wanted.contactEmail().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new InvalidInput("contactEmail and contactId disagree: contactEmail is not an address of that contact");
+                }
+                email = wanted.contactEmail();
+            }
+            return wanted.withContact(email, nameGiven ? wanted.contactName() : contact.name(), contact.id());
+        }
+        if (emailGiven) {
+            String email = wanted.contactEmail();
+            if (email == null) {
+                return wanted.withContact(null, wanted.contactName(), null);
+            }
+            if (before != null && before.contactId() != null && email.equalsIgnoreCase(before.contactEmail())) {
+                return wanted;
+            }
+            UUID id = links.forAddress(entityId, email, wanted.contactName()).id();
+            return wanted.withContact(email, wanted.contactName(), id);
+        }
+        return wanted;
     }
 
     private boolean sendsMail(UUID entityId) {

@@ -25,7 +25,7 @@ class Tickets {
     private static final String COLUMNS = """
             id, entity_id, ticket_number, subject, description, status, priority, channel, contact_email,
             contact_name, category_id, created_by, assigned_to, created_at, updated_at, first_response_at,
-            resolved_at, closed_at, """ + SLA_COLUMNS;
+            resolved_at, closed_at, contact_id, """ + SLA_COLUMNS;
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -39,10 +39,11 @@ class Tickets {
         jdbc.sql("""
                 insert into tickets (entity_id, id, ticket_number, subject, description, status, priority, channel,
                     contact_email, contact_name, category_id, created_by, assigned_to, created_at, updated_at,
-                    first_response_at, resolved_at, closed_at)
+                    first_response_at, resolved_at, closed_at, contact_id)
                 values (:entityId, :id, :number, :subject, :description, :status, :priority, :channel,
                     :contactEmail, :contactName, :categoryId, :createdBy, :assignedTo, :createdAt, :updatedAt,
-                    :firstResponseAt, :resolvedAt, :closedAt)""")
+                    :firstResponseAt, :resolvedAt, :closedAt, :contactId)""")
+                .param("contactId", t.contactId())
                 .param("entityId", t.entityId()).param("id", t.id()).param("number", t.number())
                 .param("subject", t.subject()).param("description", t.description())
                 .param("status", t.status().wire()).param("priority", t.priority().wire())
@@ -61,8 +62,9 @@ class Tickets {
                     priority = :priority, channel = :channel, contact_email = :contactEmail,
                     contact_name = :contactName, category_id = :categoryId, assigned_to = :assignedTo,
                     updated_at = :updatedAt, first_response_at = :firstResponseAt, resolved_at = :resolvedAt,
-                    closed_at = :closedAt
+                    closed_at = :closedAt, contact_id = :contactId
                 where entity_id = :entityId and id = :id""")
+                .param("contactId", t.contactId())
                 .param("subject", t.subject()).param("description", t.description())
                 .param("status", t.status().wire()).param("priority", t.priority().wire())
                 .param("channel", t.channel().wire()).param("contactEmail", t.contactEmail())
@@ -252,11 +254,85 @@ class Tickets {
                 .param("entityId", entityId).param("categoryId", categoryId).query((rs, n) -> ticket(rs)).list();
     }
 
+    /** A page of the contact's tickets, newest first, after the cursor's ticket (keyset on created_at, id). */
+    List<Ticket> listByContact(UUID entityId, UUID contactId, ContactTicketsCursor after, int rows) {
+        String keyset = after == null ? "" : " and (created_at, id) < (:afterAt, :afterId)";
+        var sql = jdbc.sql("select " + COLUMNS + " from tickets where entity_id = :entityId and contact_id = :contactId"
+                        + keyset + " order by created_at desc, id desc limit :rows")
+                .param("entityId", entityId).param("contactId", contactId).param("rows", rows);
+        if (after != null) {
+            sql = sql.param("afterAt", Times.sql(after.at())).param("afterId", after.id());
+        }
+        return sql.query((rs, n) -> ticket(rs)).list();
+    }
+
+    /** The contact's tickets, locked: a merge, unmerge or erasure changes each with its history entry. */
+    List<Ticket> lockByContact(UUID entityId, UUID contactId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from tickets where entity_id = :entityId and contact_id = :contactId order by id for update")
+                .param("entityId", entityId).param("contactId", contactId).query((rs, n) -> ticket(rs)).list();
+    }
+
+    /** Erasure: the contact's messages on the ticket keep their text but no longer name the contact. */
+    void eraseContactAuthor(UUID entityId, UUID ticketId, String name) {
+        jdbc.sql("""
+                update messages set author_name = :name
+                where entity_id = :entityId and ticket_id = :ticketId and author_type = 'contact'""")
+                .param("name", name).param("entityId", entityId).param("ticketId", ticketId).update();
+    }
+
+    /**
+     * PostgreSQL: the indexes for contacts (a contact's tickets; the tickets still to link), built CONCURRENTLY so
+     * tickets stay writable while millions of rows are indexed. Runs outside any transaction (autocommit), as a
+     * concurrent build must; a no-op once they exist. H2 has the first from Flyway V82 and needs no second.
+     */
+    void ensureContactIndexes() {
+        if (!postgres) {
+            return;
+        }
+        jdbc.sql("""
+                create index concurrently if not exists tickets_contact_created_idx
+                on tickets (entity_id, contact_id, created_at, id)""").update();
+        jdbc.sql("""
+                create index concurrently if not exists tickets_contact_unlinked_idx on tickets (entity_id, id)
+                where contact_id is null and contact_email is not null""").update();
+    }
+
+    /** A ticket that has an address but no contact yet. */
+    record Unlinked(UUID id, String email, String name) {
+    }
+
+    /** Up to {@code rows} tickets of the entity with an address and no contact, in id order after {@code after}. */
+    List<Unlinked> unlinked(UUID entityId, UUID after, int rows) {
+        String keyset = after == null ? "" : " and id > :after";
+        var sql = jdbc.sql("""
+                select id, contact_email, contact_name from tickets
+                where entity_id = :entityId and contact_id is null and contact_email is not null""" + keyset
+                        + " order by id limit :rows")
+                .param("entityId", entityId).param("rows", rows);
+        if (after != null) {
+            sql = sql.param("after", after);
+        }
+        return sql.query((rs, n) -> new Unlinked(rs.getObject("id", UUID.class), rs.getString("contact_email"),
+                rs.getString("contact_name"))).list();
+    }
+
+    /** Links each ticket to its contact (only tickets still without one: a concurrent change wins). */
+    void setContacts(UUID entityId, java.util.Map<UUID, UUID> contactByTicket) {
+        for (var e : contactByTicket.entrySet()) {
+            jdbc.sql("""
+                    update tickets set contact_id = :contactId
+                    where entity_id = :entityId and id = :id and contact_id is null and contact_email is not null""")
+                    .param("contactId", e.getValue()).param("entityId", entityId).param("id", e.getKey()).update();
+        }
+    }
+
     private static Ticket ticket(ResultSet rs) throws SQLException {
         return new Ticket(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
                 rs.getLong("ticket_number"), rs.getString("subject"), rs.getString("description"),
                 Priority.parse(rs.getString("priority"), "priority"), Channel.parse(rs.getString("channel"), "channel"),
-                new Contact(rs.getString("contact_email"), rs.getString("contact_name")),
+                new Contact(rs.getString("contact_email"), rs.getString("contact_name"),
+                        rs.getObject("contact_id", UUID.class)),
                 new Assignment(rs.getObject("category_id", UUID.class), rs.getObject("assigned_to", UUID.class)),
                 rs.getObject("created_by", UUID.class),
                 new Lifecycle(TicketStatus.parse(rs.getString("status"), "status"), Times.read(rs, "created_at"),

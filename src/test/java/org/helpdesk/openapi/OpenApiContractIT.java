@@ -758,6 +758,81 @@ class OpenApiContractIT extends ApiTest {
     }
 
     @Test
+    @Order(21)
+    void contactAndOrganizationRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        String readOnly = api.createKey(owner.session(), owner.entityId(), List.of("read:helpdesk"));
+        String stranger = api.newOwner().apiKey();
+        String c = "/api/helpdesk/contacts";
+        String o = "/api/helpdesk/organizations";
+
+        String org = call("POST", o).bearer(owner.apiKey()).json(Map.of("name", "Acme", "domains", List.of("acme-corp.com")))
+                .expect(201).json().get("id").stringValue();
+        call("POST", o).bearer(owner.apiKey()).json(Map.of("name", "Free", "domains", List.of("gmail.com"))).expect(400);
+        call("POST", o).bearer(owner.apiKey()).json(Map.of("name", "Again", "domains", List.of("acme-corp.com"))).expect(409);
+        call("POST", o).bearer(readOnly).json(Map.of("name", "x")).expect(403);
+        call("POST", o).bearer(owner.apiKey()).raw("name: x", "application/yaml").expect(415);
+        call("GET", o).bearer(readOnly).expect(200);
+        call("GET", o + "?limit=0").bearer(readOnly).expect(400);
+        call("GET", o + "/" + org).bearer(readOnly).expect(200);
+        call("GET", o + "/" + UUID.randomUUID()).bearer(readOnly).expect(404);
+        call("PATCH", o + "/" + org).bearer(owner.apiKey()).json(Map.of("name", "Acme Inc")).expect(200);
+        call("PATCH", o + "/" + org).bearer(owner.apiKey()).json(Map.of("domains", List.of("yahoo.com"))).expect(400);
+
+        HttpApi.Response created = call("POST", c).bearer(owner.apiKey())
+                .json(Map.of("name", "Ann", "emails", List.of("ann@acme-corp.com"))).expect(201);
+        String ann = created.json().get("id").stringValue();
+        assertThat(created.json().get("organizationId").stringValue()).isEqualTo(org);
+        String bob = call("POST", c).bearer(owner.apiKey()).json(Map.of("emails", List.of("bob@example.com")))
+                .expect(201).json().get("id").stringValue();
+        call("POST", c).bearer(owner.apiKey()).json(Map.of("emails", List.of("ANN@acme-corp.com"))).expect(409);
+        call("POST", c).bearer(owner.apiKey()).json(Map.of("emails", List.of())).expect(400);
+        call("POST", c).bearer(readOnly).json(Map.of("emails", List.of("r@example.com"))).expect(403);
+        call("POST", c).bearer(owner.apiKey()).raw("emails: x", "application/yaml").expect(415);
+        call("GET", c + "?q=ann").bearer(readOnly).expect(200);
+        call("GET", c + "?limit=1").bearer(readOnly).expect(200);
+        call("GET", c + "?limit=500").bearer(readOnly).expect(400);
+        call("GET", c + "/" + ann).bearer(readOnly).expect(200);
+        call("GET", c + "/" + ann).bearer(stranger).expect(404);
+        call("GET", c + "/42").bearer(readOnly).expect(400);
+        call("PATCH", c + "/" + ann).bearer(owner.apiKey()).json(Map.of("phone", "+1 555")).expect(200);
+        call("PATCH", c + "/" + bob).bearer(owner.apiKey()).json(Map.of("emails", List.of("ann@acme-corp.com"))).expect(409);
+        call("PATCH", c + "/" + ann).bearer(owner.apiKey()).json(Map.of("phone", 5)).expect(400);
+        call("PATCH", c + "/" + UUID.randomUUID()).bearer(owner.apiKey()).json(Map.of()).expect(404);
+        call("PATCH", c + "/" + ann).bearer(owner.apiKey()).raw("x", "application/yaml").expect(415);
+
+        call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .json(Map.of("subject", "Hello", "contactEmail", "bob@example.com")).expect(201);
+        call("GET", c + "/" + bob + "/tickets").bearer(readOnly).expect(200);
+        call("GET", c + "/" + bob + "/tickets?cursor=nope").bearer(readOnly).expect(400);
+        call("GET", c + "/" + UUID.randomUUID() + "/tickets").bearer(readOnly).expect(404);
+        call("GET", o + "/" + org + "/contacts").bearer(readOnly).expect(200);
+        call("GET", o + "/" + UUID.randomUUID() + "/contacts").bearer(readOnly).expect(404);
+
+        call("POST", c + "/" + ann + "/merge").bearer(owner.apiKey()).json(Map.of("sourceIds", List.of(ann))).expect(400);
+        call("POST", c + "/" + ann + "/merge").bearer(owner.apiKey())
+                .json(Map.of("sourceIds", List.of(UUID.randomUUID().toString()))).expect(404);
+        call("POST", c + "/" + ann + "/merge").bearer(owner.apiKey()).raw("x", "application/yaml").expect(415);
+        call("POST", c + "/" + ann + "/merge").bearer(owner.apiKey()).json(Map.of("sourceIds", List.of(bob))).expect(200);
+        call("POST", c + "/" + bob + "/merge").bearer(owner.apiKey()).json(Map.of("sourceIds", List.of(ann))).expect(409);
+        call("PATCH", c + "/" + bob).bearer(owner.apiKey()).json(Map.of("name", "x")).expect(409);
+        call("POST", c + "/" + ann + "/unmerge").bearer(owner.apiKey()).json(Map.of()).expect(400);
+        call("POST", c + "/" + ann + "/unmerge").bearer(owner.apiKey())
+                .json(Map.of("sourceId", UUID.randomUUID().toString())).expect(404);
+        call("POST", c + "/" + ann + "/unmerge").bearer(owner.apiKey()).raw("x", "application/yaml").expect(415);
+        call("POST", c + "/" + ann + "/unmerge").bearer(owner.apiKey()).json(Map.of("sourceId", bob)).expect(200);
+        call("POST", c + "/" + ann + "/unmerge").bearer(owner.apiKey()).json(Map.of("sourceId", bob)).expect(409);
+
+        call("DELETE", c + "/" + bob).bearer(readOnly).expect(403);
+        call("DELETE", c + "/" + bob).bearer(owner.apiKey()).expect(204);
+        call("DELETE", c + "/" + bob).bearer(owner.apiKey()).expect(404);
+        call("DELETE", o + "/" + org).bearer(readOnly).expect(403);
+        call("DELETE", o + "/" + org).bearer(owner.apiKey()).expect(204);
+        call("DELETE", o + "/" + org).bearer(owner.apiKey()).expect(404);
+        call("PATCH", o + "/" + org).bearer(owner.apiKey()).json(Map.of("name", "x")).expect(404);
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void everyDocumentedOperationWasExercisedAndValidated() {
         Set<String> covered = contract.covered();

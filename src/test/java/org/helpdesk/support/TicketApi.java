@@ -27,7 +27,7 @@ public final class TicketApi {
     /** ISO-8601 UTC with exactly millisecond precision, e.g. 2019-08-24T14:15:22.123Z. */
     public static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     public static final List<String> TICKET_FIELDS = List.of("id", "entityId", "ticketNumber", "subject",
-            "description", "status", "priority", "channel", "contactEmail", "contactName", "categoryId", "createdBy",
+            "description", "status", "priority", "channel", "contactEmail", "contactName", "contactId", "categoryId", "createdBy",
             "assignedTo", "createdAt", "updatedAt", "firstResponseAt", "resolvedAt", "closedAt", "sla");
     public static final List<String> MESSAGE_FIELDS = List.of("id", "ticketId", "authorType", "authorId",
             "authorName", "body", "isInternal", "channel", "delivery", "createdAt");
