@@ -135,7 +135,10 @@ class SearchIndex {
         for (Term term : terms) {
             int i = counter[0]++;
             p.put("l" + i, like(term));
-            String inTicket = "(helpdesk_search_text(subject) like :l" + i
+            // an address matches the contact's address only when equal (below), not inside a longer one
+            String inTicket = term.kind() == Kind.EMAIL
+                    ? "(helpdesk_search_text(subject) like :l" + i + " or helpdesk_search_text(description) like :l" + i + ")"
+                    : "(helpdesk_search_text(subject) like :l" + i
                     + " or helpdesk_search_text(description) like :l" + i
                     + " or helpdesk_search_text(contact_email) like :l" + i
                     + " or helpdesk_search_text(contact_name) like :l" + i + ")";
@@ -179,9 +182,14 @@ class SearchIndex {
             p.put("l" + i, like(term));
             s.append("case when helpdesk_search_text(t.subject) like :l").append(i).append(" then 4 else 0 end")
                     .append(" + case when helpdesk_search_text(t.description) like :l").append(i)
-                    .append(" then 2 else 0 end")
-                    .append(" + case when helpdesk_search_text(t.contact_email) like :l").append(i)
-                    .append(" or helpdesk_search_text(t.contact_name) like :l").append(i).append(" then 1 else 0 end");
+                    .append(" then 2 else 0 end");
+            if (term.kind() == Kind.EMAIL) {
+                p.put("e" + i, term.email());
+                s.append(" + case when lower(t.contact_email) = :e").append(i).append(" then 1 else 0 end");
+            } else {
+                s.append(" + case when helpdesk_search_text(t.contact_email) like :l").append(i)
+                        .append(" or helpdesk_search_text(t.contact_name) like :l").append(i).append(" then 1 else 0 end");
+            }
         }
         if (term.kind() == Kind.TICKET_NUMBER) {
             p.put("n" + i, term.ticketNumber());

@@ -76,7 +76,9 @@ public class SearchManagement {
             List<Match> matches = new ArrayList<>();
             add(matches, "subject", null, t.subject(), terms);
             add(matches, "description", null, t.description(), terms);
-            add(matches, "contact", null, contact(t), terms);
+            // an address typed as a word marks the contact only when it is the contact's address
+            add(matches, "contact", null, contact(t), terms.stream()
+                    .filter(term -> term.email() == null || term.email().equalsIgnoreCase(t.contactEmail())).toList());
             for (FoundMessage m : messages.getOrDefault(t.id(), List.of())) {
                 add(matches, m.internal() ? "note" : "message", m.id(), m.body(), terms);
             }
