@@ -64,6 +64,16 @@ public class SearchManagement {
         return new SearchResults(hits, next);
     }
 
+    /** The plan of the statement {@link #search} would run (PostgreSQL; the plan test reads it). */
+    @Transactional(readOnly = true)
+    List<String> explain(SearchRequest request) {
+        SearchQuery query = SearchQueryParser.parse(request.q());
+        Map<String, Object> params = new LinkedHashMap<>();
+        FilterContext context = new FilterContext(request.entityId(), request.userId(), Times.now(clock), params);
+        List<String> conditions = query.filters().stream().map(f -> filters.condition(f, context)).toList();
+        return index.explain(request.entityId(), query, conditions, params, request.sort(), null, request.limit() + 1);
+    }
+
     private List<SearchHit> hits(UUID entityId, SearchQuery query, List<Found> page) {
         List<Term> terms = query.positiveTerms();
         Map<UUID, List<FoundMessage>> messages = new LinkedHashMap<>();

@@ -63,7 +63,8 @@ class OpenApiContractIT extends ApiTest {
             "POST /api/settings/mailboxes",
             "PATCH /api/settings/mailboxes/{id}",
             "DELETE /api/settings/mailboxes/{id}",
-            "POST /api/settings/mailboxes/{id}/test");
+            "POST /api/settings/mailboxes/{id}/test",
+            "GET /api/helpdesk/search");
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "POST /api/auth/signup", "POST /api/auth/login", "POST /api/auth/logout");
@@ -586,6 +587,31 @@ class OpenApiContractIT extends ApiTest {
         call("GET", "/api/helpdesk/tickets/" + fullId + "/events").bearer(stranger.apiKey()).expect(404);
         call("GET", "/api/helpdesk/tickets/" + UUID.randomUUID() + "/events").bearer(readOnly).expect(404);
         call("GET", "/api/helpdesk/tickets/" + fullId + "/events").expect(401);
+    }
+
+    @Test
+    @Order(16)
+    void searchRoute() {
+        HttpApi.Owner owner = api.newOwner();
+        String ticket = api.post("/api/helpdesk/tickets").bearer(owner.apiKey())
+                .json(Map.of("subject", "Printer on fire", "contactEmail", "ann@example.com")).send().json()
+                .get("id").stringValue();
+        api.post("/api/helpdesk/tickets/" + ticket + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "The printer smokes")).send();
+        api.post("/api/helpdesk/tickets").bearer(owner.apiKey()).json(Map.of("subject", "Printer jammed")).send();
+
+        HttpApi.Response hits = call("GET", "/api/helpdesk/search?q=print&limit=1").bearer(owner.apiKey()).expect(200);
+        assertThat(hits.json().get(0).propertyNames()).as("field order of a hit")
+                .containsExactlyElementsOf(contract.componentSchema("SearchHit").get("properties").propertyNames());
+        String link = hits.header("Link");
+        call("GET", link.substring(link.indexOf("/api/"), link.indexOf('>'))).bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/search?q=" + java.net.URLEncoder.encode("smokes ann@example.com status:new",
+                java.nio.charset.StandardCharsets.UTF_8) + "&entityId=" + owner.entity()).session(owner.session())
+                .expect(200);
+        call("GET", "/api/helpdesk/search?q=nothing&sort=-updatedAt").bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/search?q=printer%20colour:red").bearer(owner.apiKey()).expect(400);
+        call("GET", "/api/helpdesk/search?q=printer&limit=101").bearer(owner.apiKey()).expect(400);
+        call("GET", "/api/helpdesk/search?q=printer").expect(401);
     }
 
     @Test
