@@ -110,7 +110,9 @@ class SearchIndex {
         }
         String inner = "select " + T_COLUMNS + ", " + score + " as score from tickets t where t.entity_id = :entityId"
                 + where;
-        if (sort == Sort.UPDATED_DESC) {
+        // without words every score is the same: relevance order is the -updatedAt order, and the plain form lets
+        // PostgreSQL walk the (entity_id, updated_at, id) index instead of sorting every match
+        if (sort == Sort.UPDATED_DESC || query.positiveTerms().isEmpty()) {
             String sql = inner;
             if (after != null) {
                 sql += " and (t.updated_at, t.id) < (:afterAt, :afterId)";
