@@ -108,7 +108,7 @@ class OpenApiContractIT extends ApiTest {
     @Order(2)
     void theDocumentIsValidOpenApi31() {
         assertThat(contract.documentProblems()).as("problems of " + OpenApiValidator.RESOURCE).isEmpty();
-        assertThat(contract.document().get("paths").propertyNames()).hasSize(18);
+        assertThat(contract.document().get("paths").propertyNames()).hasSize(19);
 
         JsonNode doc = contract.document();
         assertThat(doc.get("openapi").stringValue()).isEqualTo("3.1.0");
