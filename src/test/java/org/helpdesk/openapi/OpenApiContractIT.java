@@ -74,7 +74,32 @@ class OpenApiContractIT extends ApiTest {
             "POST /api/settings/webhooks/{id}/rotate-secret",
             "POST /api/settings/webhooks/{id}/test",
             "GET /api/settings/webhooks/{id}/deliveries",
-            "POST /api/settings/webhooks/{id}/deliveries/{deliveryId}/redeliver");
+            "POST /api/settings/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+            "GET /api/helpdesk/search",
+            "GET /api/helpdesk/calendars",
+            "POST /api/helpdesk/calendars",
+            "GET /api/helpdesk/calendars/{id}",
+            "PATCH /api/helpdesk/calendars/{id}",
+            "DELETE /api/helpdesk/calendars/{id}",
+            "GET /api/helpdesk/sla-policies",
+            "POST /api/helpdesk/sla-policies",
+            "GET /api/helpdesk/sla-policies/{id}",
+            "PATCH /api/helpdesk/sla-policies/{id}",
+            "DELETE /api/helpdesk/sla-policies/{id}",
+            "GET /api/helpdesk/contacts",
+            "POST /api/helpdesk/contacts",
+            "GET /api/helpdesk/contacts/{id}",
+            "PATCH /api/helpdesk/contacts/{id}",
+            "DELETE /api/helpdesk/contacts/{id}",
+            "GET /api/helpdesk/contacts/{id}/tickets",
+            "POST /api/helpdesk/contacts/{id}/merge",
+            "POST /api/helpdesk/contacts/{id}/unmerge",
+            "GET /api/helpdesk/organizations",
+            "POST /api/helpdesk/organizations",
+            "GET /api/helpdesk/organizations/{id}",
+            "PATCH /api/helpdesk/organizations/{id}",
+            "DELETE /api/helpdesk/organizations/{id}",
+            "GET /api/helpdesk/organizations/{id}/contacts");
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "POST /api/auth/signup", "POST /api/auth/login", "POST /api/auth/logout");
@@ -830,6 +855,31 @@ class OpenApiContractIT extends ApiTest {
         call("DELETE", o + "/" + org).bearer(owner.apiKey()).expect(204);
         call("DELETE", o + "/" + org).bearer(owner.apiKey()).expect(404);
         call("PATCH", o + "/" + org).bearer(owner.apiKey()).json(Map.of("name", "x")).expect(404);
+    }
+
+    @Test
+    @Order(22)
+    void searchRoute() {
+        HttpApi.Owner owner = api.newOwner();
+        String ticket = api.post("/api/helpdesk/tickets").bearer(owner.apiKey())
+                .json(Map.of("subject", "Printer on fire", "contactEmail", "ann@example.com")).send().json()
+                .get("id").stringValue();
+        api.post("/api/helpdesk/tickets/" + ticket + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "The printer smokes")).send();
+        api.post("/api/helpdesk/tickets").bearer(owner.apiKey()).json(Map.of("subject", "Printer jammed")).send();
+
+        HttpApi.Response hits = call("GET", "/api/helpdesk/search?q=print&limit=1").bearer(owner.apiKey()).expect(200);
+        assertThat(hits.json().get(0).propertyNames()).as("field order of a hit")
+                .containsExactlyElementsOf(contract.componentSchema("SearchHit").get("properties").propertyNames());
+        String link = hits.header("Link");
+        call("GET", link.substring(link.indexOf("/api/"), link.indexOf('>'))).bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/search?q=" + java.net.URLEncoder.encode("smokes ann@example.com status:new",
+                java.nio.charset.StandardCharsets.UTF_8) + "&entityId=" + owner.entity()).session(owner.session())
+                .expect(200);
+        call("GET", "/api/helpdesk/search?q=nothing&sort=-updatedAt").bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/search?q=printer%20colour:red").bearer(owner.apiKey()).expect(400);
+        call("GET", "/api/helpdesk/search?q=printer&limit=101").bearer(owner.apiKey()).expect(400);
+        call("GET", "/api/helpdesk/search?q=printer").expect(401);
     }
 
     @Test

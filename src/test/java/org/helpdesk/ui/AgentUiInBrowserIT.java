@@ -118,8 +118,15 @@ class AgentUiInBrowserIT extends ApiTest {
         ui.type("Search", "invoice");
         ui.field("Search").sendKeys(Keys.ENTER);
         ui.settle();
-        assertThat(ui.path()).contains("search=invoice");
-        assertThat(ui.text()).contains("Invoice missing").doesNotContain("Password reset");
+        // the search box takes the query language of API §7 and answers with the results page
+        assertThat(ui.path()).contains("/search?q=invoice");
+        assertThat(ui.d().findElement(By.tagName("h1")).getText()).isEqualTo("Search results");
+        assertThat(ui.link("Invoice missing").isDisplayed()).isTrue();
+        assertThat(ui.d().findElements(By.cssSelector("mark"))).extracting(WebElement::getText).contains("Invoice");
+        assertThat(ui.text()).doesNotContain("Password reset");
+        ui.assertAccessible();
+        ui.link("All open").click();
+        ui.settle();
         ui.choose("Priority", "low");
         assertThat(ui.text()).contains("No tickets here.");
         ui.assertAccessible();
@@ -289,6 +296,12 @@ class AgentUiInBrowserIT extends ApiTest {
         ui.assertNoScriptRan();
         assertThat(ui.text()).contains("Subject " + XSS, "Contact " + XSS);
         ui.open("/e/" + entity + "/tickets?view=all&search=" + java.net.URLEncoder.encode(XSS, java.nio.charset.StandardCharsets.UTF_8));
+        ui.assertNoScriptRan();
+        ui.open("/e/" + entity + "/search?q=subject");
+        ui.assertNoScriptRan();
+        assertThat(ui.text()).contains("Subject " + XSS);
+        assertThat(ui.d().findElements(By.cssSelector("main script, main img"))).isEmpty();
+        ui.open("/e/" + entity + "/search?q=" + java.net.URLEncoder.encode(XSS, java.nio.charset.StandardCharsets.UTF_8));
         ui.assertNoScriptRan();
     }
 

@@ -1,0 +1,280 @@
+package org.helpdesk.search;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.helpdesk.common.Databases;
+import org.helpdesk.common.Times;
+import org.helpdesk.search.SearchQuery.AnyOf;
+import org.helpdesk.search.SearchQuery.Kind;
+import org.helpdesk.search.SearchQuery.Term;
+import org.helpdesk.search.SearchRequest.Sort;
+import org.helpdesk.ticket.Assignment;
+import org.helpdesk.ticket.Channel;
+import org.helpdesk.ticket.Contact;
+import org.helpdesk.ticket.Lifecycle;
+import org.helpdesk.ticket.Priority;
+import org.helpdesk.ticket.Ticket;
+import org.helpdesk.ticket.TicketStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The search statements. They read the ticket module's tables ({@code tickets}, {@code messages}) and never write
+ * them: a search is one statement over the rows and their full-text columns (PostgreSQL: the generated
+ * {@code search_tsv} columns with GIN indexes, migration V70; H2: {@code helpdesk_search_text} and LIKE on word
+ * starts), so a change is searchable as soon as its transaction commits. Going through the ticket use cases
+ * instead would mean loading every candidate ticket and message into the application.
+ *
+ * <p>The SQL is assembled from fixed fragments; every value (words, filter values, cursor) is a bound parameter,
+ * and every subquery is bound to the entity.
+ */
+@Repository
+class SearchIndex {
+    private static final String COLUMNS = """
+            id, entity_id, ticket_number, subject, description, status, priority, channel, contact_email,
+            contact_name, category_id, created_by, assigned_to, created_at, updated_at, first_response_at,
+            resolved_at, closed_at""";
+    private static final String T_COLUMNS = COLUMNS.lines().map(String::strip)
+            .flatMap(line -> java.util.Arrays.stream(line.split(",")))
+            .map(String::strip).filter(c -> !c.isEmpty()).map(c -> "t." + c).collect(Collectors.joining(", "));
+
+    /** Where the previous page ended. */
+    record After(long score, Instant updatedAt, UUID id) {
+    }
+
+    /** A ticket that matched, with its score. */
+    record Found(Ticket ticket, long score) {
+    }
+
+    /** A message of a found ticket that a term matched. */
+    record FoundMessage(UUID id, UUID ticketId, boolean internal, String body) {
+    }
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    SearchIndex(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.postgres = Databases.isPostgres(dataSource);
+    }
+
+    /** One page of hits, best first. The filters' conditions and parameters come from {@link SearchFilters}. */
+    List<Found> search(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> params, Sort sort,
+                       After after, int rows) {
+        Map<String, Object> p = new HashMap<>(params);
+        String sql = statement(entityId, query, filters, p, sort, after, rows);
+        planForThisSearch();
+        return jdbc.sql(sql).params(p).query((rs, n) -> new Found(ticket(rs), rs.getLong("score"))).list();
+    }
+
+    /** The plan PostgreSQL chooses for a search (tests check that the GIN indexes are used). */
+    List<String> explain(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> params, Sort sort,
+                         After after, int rows) {
+        Map<String, Object> p = new HashMap<>(params);
+        String sql = statement(entityId, query, filters, p, sort, after, rows);
+        planForThisSearch();
+        return jdbc.sql("explain " + sql).params(p).query((rs, n) -> rs.getString(1)).list();
+    }
+
+    /**
+     * PostgreSQL settings for the search statements, for the rest of the (read-only) transaction. Plan each search
+     * for its own words: a rare word is best found through the GIN index, a filter-only query through the
+     * (entity_id, updated_at) index; one generic plan for all would fit neither. And price a page read as what it
+     * is on SSDs with the index and tables mostly cached (random_page_cost 1.1 instead of the default 4, which
+     * models spinning disks): with 4, a table of a few thousand tickets is read whole rather than through the GIN
+     * index, and the planner keeps doing so far beyond the point where it stops paying off.
+     */
+    private void planForThisSearch() {
+        if (postgres) {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            jdbc.sql("set local random_page_cost = 1.1").update();
+        }
+    }
+
+    private String statement(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> p, Sort sort,
+                             After after, int rows) {
+        p.put("entityId", entityId);
+        p.put("rows", rows);
+        StringBuilder where = new StringBuilder();
+        int[] counter = {0};
+        for (AnyOf group : query.required()) {
+            where.append(" and t.id in (").append(union(group.terms(), p, counter)).append(')');
+        }
+        for (Term excluded : query.excluded()) {
+            where.append(" and t.id not in (").append(union(List.of(excluded), p, counter)).append(')');
+        }
+        for (String filter : filters) {
+            where.append(" and ").append(filter);
+        }
+        StringBuilder score = new StringBuilder("1");
+        for (Term term : query.positiveTerms()) {
+            score.append(" + ").append(score(term, p, counter));
+        }
+        String inner = "select " + T_COLUMNS + ", " + score + " as score from tickets t where t.entity_id = :entityId"
+                + where;
+        // without words every score is the same: relevance order is the -updatedAt order, and the plain form lets
+        // PostgreSQL walk the (entity_id, updated_at, id) index instead of sorting every match
+        if (sort == Sort.UPDATED_DESC || query.positiveTerms().isEmpty()) {
+            String sql = inner;
+            if (after != null) {
+                sql += " and (t.updated_at, t.id) < (:afterAt, :afterId)";
+                p.put("afterAt", Times.sql(after.updatedAt()));
+                p.put("afterId", after.id());
+            }
+            return sql + " order by t.updated_at desc, t.id desc limit :rows";
+        }
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", score from (" + inner + ") hits");
+        if (after != null) {
+            sql.append(" where (score < :afterScore or (score = :afterScore and (updated_at, id) < (:afterAt, :afterId)))");
+            p.put("afterScore", after.score());
+            p.put("afterAt", Times.sql(after.updatedAt()));
+            p.put("afterId", after.id());
+        }
+        return sql.append(" order by score desc, updated_at desc, id desc limit :rows").toString();
+    }
+
+    /** The ids of the tickets any of the terms matches: in a ticket field, in a message, or as number/address. */
+    private String union(List<Term> terms, Map<String, Object> p, int[] counter) {
+        List<String> parts = new ArrayList<>();
+        for (Term term : terms) {
+            int i = counter[0]++;
+            p.put("l" + i, like(term));
+            // an address matches the contact's address only when equal (below), not inside a longer one
+            String inTicket = term.kind() == Kind.EMAIL
+                    ? "(helpdesk_search_text(subject) like :l" + i + " or helpdesk_search_text(description) like :l" + i + ")"
+                    : "(helpdesk_search_text(subject) like :l" + i
+                    + " or helpdesk_search_text(description) like :l" + i
+                    + " or helpdesk_search_text(contact_email) like :l" + i
+                    + " or helpdesk_search_text(contact_name) like :l" + i + ")";
+            String inMessage = "helpdesk_search_text(body) like :l" + i;
+            if (postgres) {
+                p.put("q" + i, tsquery(term, ""));
+                String ts = "search_tsv @@ to_tsquery('simple', :q" + i + ")";
+                // a word is answered by the index alone; a phrase's words by the index, their order by the text
+                inTicket = term.prefix() ? ts : ts + " and " + inTicket;
+                inMessage = term.prefix() ? ts : ts + " and " + inMessage;
+            }
+            parts.add("select id from tickets where entity_id = :entityId and " + inTicket);
+            parts.add("select ticket_id from messages where entity_id = :entityId and " + inMessage);
+            if (term.kind() == Kind.EMAIL) {
+                p.put("e" + i, term.email());
+                parts.add("select id from tickets where entity_id = :entityId and lower(contact_email) = :e" + i);
+            }
+            if (term.kind() == Kind.TICKET_NUMBER) {
+                p.put("n" + i, term.ticketNumber());
+                parts.add("select id from tickets where entity_id = :entityId and ticket_number = :n" + i);
+            }
+        }
+        return String.join(" union ", parts);
+    }
+
+    /**
+     * What a term adds to the score of a ticket: 4 when it is in the subject, 2 in the description, 1 in the
+     * contact (a hit found only in messages keeps the base score of 1), 8 for the ticket its number names.
+     */
+    private String score(Term term, Map<String, Object> p, int[] counter) {
+        int i = counter[0]++;
+        StringBuilder s = new StringBuilder("(");
+        if (postgres && term.prefix()) {
+            p.put("a" + i, tsquery(term, "A"));
+            p.put("b" + i, tsquery(term, "B"));
+            p.put("c" + i, tsquery(term, "C"));
+            s.append("case when t.search_tsv @@ to_tsquery('simple', :a").append(i).append(") then 4 else 0 end")
+                    .append(" + case when t.search_tsv @@ to_tsquery('simple', :b").append(i).append(") then 2 else 0 end")
+                    .append(" + case when t.search_tsv @@ to_tsquery('simple', :c").append(i).append(") then 1 else 0 end");
+        } else {
+            p.put("l" + i, like(term));
+            s.append("case when helpdesk_search_text(t.subject) like :l").append(i).append(" then 4 else 0 end")
+                    .append(" + case when helpdesk_search_text(t.description) like :l").append(i)
+                    .append(" then 2 else 0 end");
+            if (term.kind() == Kind.EMAIL) {
+                p.put("e" + i, term.email());
+                s.append(" + case when lower(t.contact_email) = :e").append(i).append(" then 1 else 0 end");
+            } else {
+                s.append(" + case when helpdesk_search_text(t.contact_email) like :l").append(i)
+                        .append(" or helpdesk_search_text(t.contact_name) like :l").append(i).append(" then 1 else 0 end");
+            }
+        }
+        if (term.kind() == Kind.TICKET_NUMBER) {
+            p.put("n" + i, term.ticketNumber());
+            s.append(" + case when t.ticket_number = :n").append(i).append(" then 8 else 0 end");
+        }
+        return s.append(')').toString();
+    }
+
+    /**
+     * The newest matching messages (up to three per ticket) of the found tickets, for their snippets.
+     */
+    List<FoundMessage> messages(UUID entityId, List<UUID> ticketIds, List<Term> terms) {
+        if (ticketIds.isEmpty() || terms.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("entityId", entityId);
+        p.put("ticketIds", ticketIds);
+        List<String> any = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            Term term = terms.get(i);
+            p.put("l" + i, like(term));
+            String text = "helpdesk_search_text(m.body) like :l" + i;
+            if (postgres) {
+                p.put("q" + i, tsquery(term, ""));
+                String ts = "m.search_tsv @@ to_tsquery('simple', :q" + i + ")";
+                text = term.prefix() ? ts : ts + " and " + text;
+            }
+            any.add("(" + text + ")");
+        }
+        String sql = """
+                select id, ticket_id, is_internal, body from (
+                    select m.id, m.ticket_id, m.is_internal, m.body,
+                        row_number() over (partition by m.ticket_id order by m.created_at desc, m.id desc) as rn
+                    from messages m where m.entity_id = :entityId and m.ticket_id in (:ticketIds) and (""";
+        sql += String.join(" or ", any) + ")) found where rn <= 3";
+        planForThisSearch();
+        return jdbc.sql(sql).params(p)
+                .query((rs, n) -> new FoundMessage(rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
+                        rs.getBoolean("is_internal"), rs.getString("body")))
+                .list();
+    }
+
+    /** The LIKE pattern over {@code helpdesk_search_text}: a word start, or the words side by side and whole. */
+    private static String like(Term term) {
+        String words = String.join(" ", term.words());
+        return term.prefix() ? "% " + words + "%" : "% " + words + " %";
+    }
+
+    /**
+     * The tsquery of a term: {@code 'print':*} for a word, the words joined by {@code &} otherwise (their order is
+     * checked on the text); {@code weight} restricts it to a part of the ticket (A subject, B description,
+     * C contact). The words are letters and digits only (see {@link SearchText}), so quoting them is enough.
+     */
+    private static String tsquery(Term term, String weight) {
+        if (term.prefix()) {
+            return "'" + term.words().getFirst() + "':*" + weight;
+        }
+        return term.words().stream().map(w -> "'" + w + "'" + (weight.isEmpty() ? "" : ":" + weight))
+                .collect(Collectors.joining(" & "));
+    }
+
+    private static Ticket ticket(ResultSet rs) throws SQLException {
+        return new Ticket(rs.getObject("id", UUID.class), rs.getObject("entity_id", UUID.class),
+                rs.getLong("ticket_number"), rs.getString("subject"), rs.getString("description"),
+                Priority.parse(rs.getString("priority"), "priority"), Channel.parse(rs.getString("channel"), "channel"),
+                new Contact(rs.getString("contact_email"), rs.getString("contact_name")),
+                new Assignment(rs.getObject("category_id", UUID.class), rs.getObject("assigned_to", UUID.class)),
+                rs.getObject("created_by", UUID.class),
+                new Lifecycle(TicketStatus.parse(rs.getString("status"), "status"), Times.read(rs, "created_at"),
+                        Times.read(rs, "updated_at"), Times.read(rs, "first_response_at"),
+                        Times.read(rs, "resolved_at"), Times.read(rs, "closed_at")));
+    }
+}

@@ -1,0 +1,81 @@
+package org.helpdesk.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.helpdesk.support.ApiTest;
+import org.helpdesk.support.HttpApi;
+import org.helpdesk.support.TestDatabase;
+import org.helpdesk.support.TicketApi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The search statements use the GIN indexes on PostgreSQL (a few thousand tickets and messages, analysed;
+ * sequential scans allowed): without them search would read every ticket and message of the entity.
+ */
+class SearchPlanIT extends ApiTest {
+    private static final String[] COMMON = {"printer", "network", "invoice", "password", "laptop", "email", "vpn",
+            "screen", "account", "refund"};
+
+    @Autowired
+    SearchManagement search;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void everyTextSearchUsesAGinIndexOnALoadedTable() {
+        assumeTrue(TestDatabase.postgres(), "plans are checked on PostgreSQL");
+        HttpApi.Owner owner = api.newOwner();
+        new TicketApi(api).create(owner, "seed");
+        load(owner.entityId(), owner.session().userId(), 3000);
+        jdbc.execute("analyze tickets");
+        jdbc.execute("analyze messages");
+
+        for (String q : List.of("zyxrare", "printer network", "\"printer network\"", "zyxrare status:open priority:high",
+                "printer -zyxrare", "zyxrare OR qqqother", "ann@example.com")) {
+            for (SearchRequest.Sort sort : SearchRequest.Sort.values()) {
+                String plan = String.join("\n", search.explain(new SearchRequest(owner.entityId(),
+                        owner.session().userId(), q, sort, 20, null)));
+                assertThat(plan).as("plan of %s (%s)", q, sort).contains("tickets_search_idx");
+                assertThat(plan).as("plan of %s (%s)", q, sort).contains("messages_search_idx");
+            }
+        }
+    }
+
+    private void load(UUID entityId, UUID userId, int count) {
+        Random random = new Random(20);
+        List<Object[]> tickets = new ArrayList<>();
+        List<Object[]> messages = new ArrayList<>();
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            var at = start.plusSeconds(60L * i).atOffset(ZoneOffset.UTC);
+            String subject = COMMON[random.nextInt(COMMON.length)] + " issue " + i + (i % 1000 == 7 ? " zyxrare" : "");
+            tickets.add(new Object[] {entityId, id, 1000L + i, subject, "words " + COMMON[random.nextInt(COMMON.length)],
+                    i % 3 == 0 ? "open" : "new", i % 5 == 0 ? "high" : "normal", "api", "user" + i + "@corp.example",
+                    userId, at, at});
+            for (int m = 0; m < 2; m++) {
+                messages.add(new Object[] {entityId, UUID.randomUUID(), id, "hello about the "
+                        + COMMON[random.nextInt(COMMON.length)] + " and " + COMMON[random.nextInt(COMMON.length)]
+                        + (i % 997 == 3 && m == 1 ? " zyxrare" : ""), at});
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into tickets (entity_id, id, ticket_number, subject, description, status, priority, channel,
+                    contact_email, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", tickets);
+        jdbc.batchUpdate("""
+                insert into messages (entity_id, id, ticket_id, author_type, body, is_internal, created_at)
+                values (?, ?, ?, 'contact', ?, false, ?)""", messages);
+    }
+}
