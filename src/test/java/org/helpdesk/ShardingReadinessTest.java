@@ -53,7 +53,9 @@ class ShardingReadinessTest {
             "delete from idempotency_keys where created_at < :before",
             "the sweep of expired idempotency keys of all tenants: a multi-shard delete",
             "from mail_deliveries where status = 'pending'",
-            "the mail sender's scan for due deliveries of all tenants: a multi-shard read, then per-entity writes");
+            "the mail sender's scan for due deliveries of all tenants: a multi-shard read, then per-entity writes",
+            "from attachments where ticket_id is null and created_at < :before",
+            "the sweep of uploads never attached, of all tenants: a bounded multi-shard read, then per-entity deletes");
 
     private static final Pattern TABLE_REF = Pattern.compile("\\b(from|join|update|into)\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);
