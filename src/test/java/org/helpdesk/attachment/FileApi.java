@@ -32,6 +32,10 @@ final class FileApi {
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
         }
 
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
         JsonNode json() {
             return HttpApi.JSON.readTree(new String(body, StandardCharsets.UTF_8));
         }
