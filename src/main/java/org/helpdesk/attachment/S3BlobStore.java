@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -44,7 +45,9 @@ final class S3BlobStore implements BlobStore, AutoCloseable {
     S3BlobStore(S3Settings settings, Path staging, Duration refreshAfter) throws IOException {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
-                .forcePathStyle(settings.pathStyle())
+                // no aws-chunked uploads: S3-compatible servers do not all decode them (the payload is signed whole)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle())
+                        .chunkedEncodingEnabled(false).build())
                 // S3-compatible servers do not all know the newer default checksums: only where S3 requires them
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

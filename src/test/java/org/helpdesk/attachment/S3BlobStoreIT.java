@@ -55,7 +55,7 @@ class S3BlobStoreIT {
             port = socket.getLocalPort();
         }
         server = new ProcessBuilder(executable(), "--directory", folder.resolve("data").toString(), "--port",
-                String.valueOf(port), "--address", "127.0.0.1", "--silent", "--configure-bucket", BUCKET)
+                String.valueOf(port), "--address", "127.0.0.1", "--configure-bucket", BUCKET)
                 .redirectErrorStream(true).redirectOutput(folder.resolve("s3rver.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
