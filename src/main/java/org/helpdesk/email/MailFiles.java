@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeUtility;
 import org.helpdesk.attachment.AttachmentManagement;
 import org.helpdesk.attachment.EmptyFile;
@@ -144,11 +146,22 @@ class MailFiles {
     /** Adds the files to a mail made with a multipart helper: inline images as related parts, the rest mixed. */
     void attach(MimeMessageHelper helper, List<AttachedFile> files) throws MessagingException {
         for (AttachedFile file : files) {
-            DataSource bytes = new Stored(file);
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new Stored(file)));
+            // base64 always: the bytes arrive exactly as stored (a text-looking file is not re-encoded or re-lined)
+            part.setHeader("Content-Transfer-Encoding", "base64");
+            try {
+                part.setFileName(MimeUtility.encodeText(file.filename(), "UTF-8", null));
+            } catch (java.io.UnsupportedEncodingException e) {
+                part.setFileName(file.filename());
+            }
             if (file.inline() && file.image()) {
-                helper.addInline(file.id() + "@helpdesk", bytes);
+                part.setDisposition(Part.INLINE);
+                part.setContentID("<" + file.id() + "@helpdesk>");
+                helper.getMimeMultipart().addBodyPart(part);
             } else {
-                helper.addAttachment(file.filename(), bytes);
+                part.setDisposition(Part.ATTACHMENT);
+                helper.getRootMimeMultipart().addBodyPart(part);
             }
         }
     }
