@@ -109,3 +109,27 @@
   document.addEventListener("DOMContentLoaded", syncBulk);
   document.addEventListener("htmx:afterSettle", syncBulk);
 })();
+
+// Files: drop them anywhere on the composer to attach them (the "Attach files" input works without this).
+(function () {
+  "use strict";
+  var input = document.getElementById("attach-files");
+  if (!input || typeof DataTransfer === "undefined") return;
+  var zone = input.form;
+  zone.addEventListener("dragover", function (e) {
+    if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0) {
+      e.preventDefault();
+      zone.classList.add("dropping");
+    }
+  });
+  zone.addEventListener("dragleave", function () { zone.classList.remove("dropping"); });
+  zone.addEventListener("drop", function (e) {
+    if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    zone.classList.remove("dropping");
+    var all = new DataTransfer();
+    Array.prototype.forEach.call(input.files, function (f) { all.items.add(f); });
+    Array.prototype.forEach.call(e.dataTransfer.files, function (f) { all.items.add(f); });
+    input.files = all.files;
+  });
+})();

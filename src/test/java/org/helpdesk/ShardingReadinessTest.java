@@ -61,7 +61,9 @@ class ShardingReadinessTest {
             "from tickets where sla_breach_check_at <= :now",
             "the SLA breach sweep: a multi-shard range read of the due-time index, then per-entity writes",
             "select id from entities",
-            "the contact backfill and the merge-record sweep walk the tenants' ids, then work per entity");
+            "the contact backfill and the merge-record sweep walk the tenants' ids, then work per entity",
+            "from attachments where ticket_id is null and created_at < :before",
+            "the sweep of uploads never attached, of all tenants: a bounded multi-shard read, then per-entity deletes");
 
     private static final Pattern TABLE_REF = Pattern.compile("\\b(from|join|update|into)\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);

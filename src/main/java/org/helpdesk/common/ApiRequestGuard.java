@@ -41,6 +41,11 @@ class ApiRequestGuard extends OncePerRequestFilter {
             ErrorResponses.write(response, 400, "The query string contains a NUL character (%00); remove it");
             return;
         }
+        if (RequestPaths.isUpload(request)) {
+            // multipart, judged by the upload route after the credentials (401 first); never parsed before that
+            chain.doFilter(request, response);
+            return;
+        }
         String contentType = request.getContentType();
         // a wildcard or malformed type is refused even on an empty body: Spring MVC fails on it with a 500 as
         // soon as a route reads the (empty) body; a form type on an empty POST (a logout button) is harmless

@@ -44,7 +44,8 @@ public class CachedBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !RequestPaths.isApi(request);
+        // the upload route streams its multipart body to storage (up to 25 MiB): never buffered here
+        return !RequestPaths.isApi(request) || RequestPaths.isUpload(request);
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class ErrorResponses {
             case Unauthenticated u -> HttpStatus.UNAUTHORIZED;
             case TooManyAttempts t -> HttpStatus.TOO_MANY_REQUESTS;
             case ServerBusy b -> HttpStatus.SERVICE_UNAVAILABLE;
+            case TooLarge t -> HttpStatus.CONTENT_TOO_LARGE;
             default -> HttpStatus.BAD_REQUEST;
         };
     }

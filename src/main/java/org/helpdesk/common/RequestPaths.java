@@ -20,4 +20,11 @@ public final class RequestPaths {
     public static boolean isApi(HttpServletRequest request) {
         return path(request).startsWith("/api/");
     }
+
+    /** The one API route whose body is a multipart file, streamed to storage rather than buffered as JSON. */
+    public static final String UPLOADS = "/api/helpdesk/uploads";
+
+    public static boolean isUpload(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && path(request).equals(UPLOADS);
+    }
 }

@@ -132,7 +132,9 @@ record InboundMail(String messageId, List<String> references, String senderEmail
     private static String textOf(Part part, List<String> attachments) throws MessagingException, IOException {
         String disposition = part.getDisposition();
         if (Part.ATTACHMENT.equalsIgnoreCase(disposition) || part.isMimeType("message/rfc822")) {
-            attachments.add(name(part));
+            if (!MailFiles.isFile(part)) { // files are kept as attachments (MailFiles)
+                attachments.add(name(part));
+            }
             return null;
         }
         if (part.isMimeType("text/plain")) {
@@ -170,7 +172,7 @@ record InboundMail(String messageId, List<String> references, String senderEmail
             }
             return text.toString();
         }
-        if (!part.isMimeType("text/*") || part.getFileName() != null) {
+        if ((!part.isMimeType("text/*") || part.getFileName() != null) && !MailFiles.isFile(part)) {
             attachments.add(name(part));
         }
         return null;

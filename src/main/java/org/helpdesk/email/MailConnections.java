@@ -40,6 +40,8 @@ class MailConnections {
         props.put("mail." + protocol + ".writetimeout", timeout);
         // reading a body must not mark the mail \Seen: only a committed import does (a crash in between re-reads it)
         props.put("mail." + protocol + ".peek", "true");
+        // files of mail (MailFiles) are read in 1 MiB pieces: few round trips, never a whole 25 MiB part in memory
+        props.put("mail." + protocol + ".fetchsize", String.valueOf(1024 * 1024));
         if (imap.security() == Security.STARTTLS) {
             props.put("mail.imap.starttls.enable", "true");
             props.put("mail.imap.starttls.required", "true");

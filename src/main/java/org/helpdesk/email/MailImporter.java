@@ -18,6 +18,7 @@ import org.helpdesk.ticket.Message;
 import org.helpdesk.ticket.NewMessage;
 import org.helpdesk.ticket.NewTicket;
 import org.helpdesk.ticket.Ticket;
+import org.helpdesk.ticket.TicketAttachments;
 import org.helpdesk.ticket.TicketManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,8 @@ class MailImporter {
     enum Outcome { IMPORTED, IGNORED, DUPLICATE, FAILED }
 
     private final TicketManagement tickets;
+    private final TicketAttachments withFiles;
+    private final MailFiles files;
     private final MailImports imports;
     private final Mailboxes mailboxes;
     private final MailSettings settings;
@@ -45,9 +48,11 @@ class MailImporter {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    MailImporter(TicketManagement tickets, MailImports imports, Mailboxes mailboxes, MailSettings settings,
-                 MailMetrics metrics, TransactionTemplate tx, Clock clock) {
+    MailImporter(TicketManagement tickets, TicketAttachments withFiles, MailFiles files, MailImports imports,
+                 Mailboxes mailboxes, MailSettings settings, MailMetrics metrics, TransactionTemplate tx, Clock clock) {
         this.tickets = tickets;
+        this.withFiles = withFiles;
+        this.files = files;
         this.imports = imports;
         this.mailboxes = mailboxes;
         this.settings = settings;
@@ -63,17 +68,23 @@ class MailImporter {
             metrics.ignored("duplicate");
             return Outcome.DUPLICATE;
         }
+        // the mail's files are stored first (their bytes and upload rows), then attached in the import's transaction
+        MailFiles.Taken taken = files.take(mailbox.entityId(), raw);
         try {
-            Outcome outcome = tx.execute(status -> importOnce(mailbox, mail, key));
+            Outcome outcome = tx.execute(status -> importOnce(mailbox, mail, key, taken));
             if (outcome == Outcome.IMPORTED) {
                 metrics.imported();
+            } else {
+                files.discard(mailbox.entityId(), taken);
             }
             return outcome;
         } catch (DuplicateKeyException e) {
             // another node imported the same mail at the same moment: its transaction won
+            files.discard(mailbox.entityId(), taken);
             metrics.ignored("duplicate");
             return Outcome.DUPLICATE;
         } catch (RuntimeException e) {
+            files.discard(mailbox.entityId(), taken);
             // a mail the core refuses must not come back on every poll: record it as failed, keep the detail in the log
             log.error("Mail {} from {} in mailbox {} could not be imported; it is skipped", key, mail.senderEmail(),
                     mailbox.address(), e);
@@ -88,7 +99,7 @@ class MailImporter {
         }
     }
 
-    private Outcome importOnce(Mailbox mailbox, InboundMail mail, String key) {
+    private Outcome importOnce(Mailbox mailbox, InboundMail mail, String key, MailFiles.Taken taken) {
         UUID entityId = mailbox.entityId();
         Instant now = Times.now(clock);
         String ignored = ignoredBecause(mailbox, mail, now);
@@ -105,18 +116,29 @@ class MailImporter {
         Optional<Ticket> ticket = ticketOf(entityId, mail);
         if (ticket.isPresent()) {
             String body = mail.text().isBlank() ? "(empty message)" : mail.text();
-            Message message = tickets.addMessage(Actor.contact(entityId, contactName != null ? contactName
-                            : contactEmail, Channel.EMAIL), ticket.get().id(), new NewMessage(body, false));
+            Message message = withFiles.addMessage(Actor.contact(entityId, contactName != null ? contactName
+                            : contactEmail, Channel.EMAIL), ticket.get().id(), new NewMessage(body, false), taken.uploads());
             thread(entityId, mail, ticket.get().id(), message.id(), mailbox.id(), now);
+            leftOutNote(entityId, ticket.get().id(), taken);
         } else {
             String subject = mail.subject().isBlank() ? NO_SUBJECT : truncate(mail.subject(), 255);
-            Ticket created = tickets.create(Actor.contact(entityId, contactName != null ? contactName : contactEmail,
+            Ticket created = withFiles.create(Actor.contact(entityId, contactName != null ? contactName : contactEmail,
                             Channel.EMAIL),
                     new NewTicket(subject, mail.text().isBlank() ? null : mail.text(), null, null, Channel.EMAIL,
-                            contactEmail, contactName, null, null));
+                            contactEmail, contactName, null, null), taken.uploads());
             thread(entityId, mail, created.id(), null, mailbox.id(), now);
+            leftOutNote(entityId, created.id(), taken);
         }
         return Outcome.IMPORTED;
+    }
+
+    /** A mail over the limits still comes in; an internal note names each file left out and why (API §8). */
+    private void leftOutNote(UUID entityId, UUID ticketId, MailFiles.Taken taken) {
+        String note = taken.note();
+        if (note != null) {
+            tickets.addMessage(Actor.system(entityId, "System"), ticketId,
+                    new NewMessage(truncate(note, NewMessage.MAX_BODY), true));
+        }
     }
 
     /** Why the mail is not to be imported, or {@code null}. Logged, never stored with a ticket. */

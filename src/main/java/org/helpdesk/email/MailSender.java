@@ -13,6 +13,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.helpdesk.common.Times;
+import org.helpdesk.ticket.AttachedFile;
 import org.helpdesk.ticket.Channel;
 import org.helpdesk.ticket.Delivery;
 import org.helpdesk.ticket.EventType;
@@ -41,6 +42,7 @@ class MailSender {
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
 
     private final TicketManagement tickets;
+    private final MailFiles files;
     private final MailDeliveries deliveries;
     private final MailImports imports;
     private final Mailboxes mailboxes;
@@ -50,10 +52,11 @@ class MailSender {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    MailSender(TicketManagement tickets, MailDeliveries deliveries, MailImports imports, Mailboxes mailboxes,
-               MailConnections connections, MailSettings settings, MailMetrics metrics, TransactionTemplate tx,
-               Clock clock) {
+    MailSender(TicketManagement tickets, MailFiles files, MailDeliveries deliveries, MailImports imports,
+               Mailboxes mailboxes, MailConnections connections, MailSettings settings, MailMetrics metrics,
+               TransactionTemplate tx, Clock clock) {
         this.tickets = tickets;
+        this.files = files;
         this.deliveries = deliveries;
         this.imports = imports;
         this.mailboxes = mailboxes;
@@ -161,11 +164,14 @@ class MailSender {
     private MimeMessage compose(JavaMailSenderImpl smtp, Mailbox mailbox, Ticket ticket, Message message,
                                 String rfcId) throws MessagingException, UnsupportedEncodingException {
         MimeMessage mail = smtp.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(mail, false, "UTF-8");
+        List<AttachedFile> attached = files.ofMessage(ticket.entityId(), ticket.id(), message.id());
+        MimeMessageHelper helper = new MimeMessageHelper(mail, attached.isEmpty() ? MimeMessageHelper.MULTIPART_MODE_NO
+                : MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
         helper.setFrom(new InternetAddress(mailbox.address(), mailbox.name(), "UTF-8"));
         helper.setTo(new InternetAddress(ticket.contactEmail(), ticket.contactName(), "UTF-8"));
         helper.setSubject(subject(ticket.ticketNumber(), ticket.subject()));
         helper.setText(message.body(), false);
+        files.attach(helper, attached);
         mail.setHeader("Message-ID", rfcId);
         List<String> thread = new ArrayList<>(imports.threadOf(ticket.entityId(), ticket.id()));
         thread.remove(rfcId);

@@ -35,10 +35,12 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 class TicketController {
     private final TicketManagement tickets;
     private final Idempotency idempotency;
+    private final TicketAttachments attachments;
 
-    TicketController(TicketManagement tickets, Idempotency idempotency) {
+    TicketController(TicketManagement tickets, Idempotency idempotency, TicketAttachments attachments) {
         this.tickets = tickets;
         this.idempotency = idempotency;
+        this.attachments = attachments;
     }
 
     @GetMapping
@@ -54,21 +56,31 @@ class TicketController {
                              HttpServletRequest request) {
         Actor actor = actor(tenant.requireWrite());
         NewTicket command = newTicket(JsonInput.of(body));
+        List<UUID> files = uploads(JsonInput.of(body));
         return idempotency.create(tenant.entityId(), idempotencyKey, request, () -> {
-            Ticket ticket = tickets.create(actor, command);
+            Ticket ticket = attachments.create(actor, command, files);
             return new Idempotency.Created(ticket, URI.create("/api/helpdesk/tickets/" + ticket.id()));
         });
     }
 
-    /** A ticket with its conversation: the ticket's fields, then {@code messages}. */
-    record TicketWithMessages(@JsonUnwrapped Ticket ticket, List<Message> messages) {
+    /** A ticket with its conversation: the ticket's fields, the files of its description, then {@code messages}. */
+    record TicketWithMessages(@JsonUnwrapped Ticket ticket, List<AttachedFile> attachments,
+                              List<MessageWithFiles> messages) {
+    }
+
+    /** A message with its files (API §8: {@code []} when it has none). */
+    record MessageWithFiles(@JsonUnwrapped Message message, List<AttachedFile> attachments) {
     }
 
     @GetMapping("/{id}")
     TicketWithMessages get(Tenant tenant, @PathVariable String id) {
         tenant.requireRead();
         Ticket ticket = tickets.get(tenant.entityId(), Ids.parse(id, "id"));
-        return new TicketWithMessages(ticket, tickets.messages(tenant.entityId(), ticket.id()));
+        List<AttachedFile> files = attachments.files(tenant.entityId(), ticket.id());
+        Map<UUID, List<AttachedFile>> byMessage = TicketAttachments.byMessage(files);
+        return new TicketWithMessages(ticket, TicketAttachments.ofDescription(files),
+                tickets.messages(tenant.entityId(), ticket.id()).stream()
+                        .map(m -> new MessageWithFiles(m, byMessage.getOrDefault(m.id(), List.of()))).toList());
     }
 
     @PatchMapping("/{id}")
@@ -89,9 +101,12 @@ class TicketController {
         Actor author = author(tenant, in);
         Boolean internal = in.bool("isInternal");
         NewMessage command = new NewMessage(in.requiredString("body"), internal != null && internal);
+        List<UUID> files = uploads(in);
         return idempotency.create(tenant.entityId(), idempotencyKey, request, () -> {
-            Message created = tickets.addMessage(author, ticketId, command);
-            return new Idempotency.Created(created,
+            Message created = attachments.addMessage(author, ticketId, command, files);
+            return new Idempotency.Created(new MessageWithFiles(created, files.isEmpty() ? List.of()
+                    : TicketAttachments.byMessage(attachments.files(tenant.entityId(), ticketId))
+                            .getOrDefault(created.id(), List.of())),
                     URI.create("/api/helpdesk/tickets/" + ticketId + "/messages/" + created.id()));
         });
     }
@@ -162,6 +177,18 @@ class TicketController {
             case CONTACT -> Actor.contact(tenant.entityId(), name, Channel.API);
             case SYSTEM -> Actor.system(tenant.entityId(), name);
         };
+    }
+
+    /** {@code attachments}: the ids of uploads to attach (API §8), at most {@value TicketAttachments#MAX_FILES}. */
+    private static List<UUID> uploads(JsonInput in) {
+        List<String> ids = in.stringList("attachments");
+        if (ids == null) {
+            return List.of();
+        }
+        if (ids.size() > TicketAttachments.MAX_FILES) {
+            throw new InvalidInput("attachments may list at most " + TicketAttachments.MAX_FILES + " upload ids");
+        }
+        return ids.stream().map(v -> Ids.parse(v, "attachments")).toList();
     }
 
     private static NewTicket newTicket(JsonInput in) {

@@ -16,7 +16,10 @@ import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.entity.Entities;
+import org.helpdesk.attachment.AttachmentManagement;
 import org.helpdesk.ticket.Actor;
+import org.helpdesk.ticket.AttachedFile;
+import org.helpdesk.ticket.TicketAttachments;
 import org.helpdesk.ticket.Channel;
 import org.helpdesk.ticket.Message;
 import org.helpdesk.ticket.NewMessage;
@@ -57,8 +60,13 @@ class TicketPages {
     private final TicketViews views;
     private final Entities entities;
     private final CategoryManagement categories;
+    private final TicketAttachments withFiles;
+    private final AttachmentManagement attachments;
 
-    TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Entities entities, CategoryManagement categories) {
+    TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Entities entities, CategoryManagement categories,
+                TicketAttachments withFiles, AttachmentManagement attachments) {
+        this.withFiles = withFiles;
+        this.attachments = attachments;
         this.desks = desks;
         this.tickets = tickets;
         this.views = views;
@@ -249,6 +257,9 @@ class TicketPages {
         var history = tickets.history(desk.entityId(), ticket.id(), 500, null).items();
         model.addAttribute("ticket", ticket);
         model.addAttribute("timeline", Timeline.of(messages, history, people, categoryNames));
+        List<AttachedFile> files = withFiles.files(desk.entityId(), ticket.id());
+        model.addAttribute("filesByMessage", TicketAttachments.byMessage(files));
+        model.addAttribute("descriptionFiles", TicketAttachments.ofDescription(files));
         model.addAttribute("assigneeName", ticket.assignedTo() == null ? null : people.getOrDefault(ticket.assignedTo().toString(), "(former member)"));
         model.addAttribute("categoryName", ticket.categoryId() == null ? null : categoryNames.getOrDefault(ticket.categoryId().toString(), "(removed)"));
         model.addAttribute("statuses", TicketStatus.values());
@@ -263,7 +274,7 @@ class TicketPages {
     @PostMapping("/{number:\\d{1,18}}/messages")
     String addMessage(@PathVariable UUID entityId, @PathVariable long number, @RequestParam(defaultValue = "") String body,
                       @RequestParam(defaultValue = "reply") String mode, @ModelAttribute("errors") FormErrors errors,
-                      Model model, RedirectAttributes flash, HttpServletResponse response) {
+                      Model model, RedirectAttributes flash, HttpServletResponse response, HttpServletRequest request) {
         Desk desk = desk(entityId, model, null);
         Actor actor = actor(desk);
         Ticket ticket = find(entityId, number);
@@ -274,7 +285,8 @@ class TicketPages {
         } else if (text.length() > MAX_BODY) {
             errors.add("body", "Message must be at most " + MAX_BODY + " characters.");
         }
-        if (!errors.any() && errors.check("body", () -> tickets.addMessage(actor, ticket.id(), new NewMessage(text, internal))) != null) {
+        List<UUID> uploads = errors.any() ? List.of() : PageFiles.store(attachments, entityId, actor.userId(), request, errors);
+        if (!errors.any() && errors.check("body", () -> withFiles.addMessage(actor, ticket.id(), new NewMessage(text, internal), uploads)) != null) {
             flash.addFlashAttribute("notice", internal ? "Internal note added" : "Reply sent");
             return "redirect:/e/" + entityId + "/tickets/" + number;
         }

@@ -93,4 +93,15 @@ public class UiFormat {
         }
         return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
     }
+
+    /** A file size for people: 512 bytes, 12 KB, 3.4 MB. */
+    public String bytes(long size) {
+        if (size < 1024) {
+            return size + (size == 1 ? " byte" : " bytes");
+        }
+        if (size < 1024 * 1024) {
+            return Math.round(size / 1024.0) + " KB";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
+    }
 }

@@ -215,7 +215,7 @@ class OpenApiContractIT extends ApiTest {
         // response schemas are exact: every field required (present even when null), nothing else allowed
         for (String schema : List.of("Ticket", "TicketWithMessages", "Message", "Category", "ApiKey", "CreatedApiKey",
                 "Member", "User", "Entity", "EntityRef", "Membership", "Me", "SignupResponse", "LoginResponse", "Error",
-                "Mailbox", "MailboxTest", "MailboxCheck")) {
+                "Mailbox", "MailboxTest", "MailboxCheck", "Attachment")) {
             JsonNode node = contract.componentSchema(schema);
             assertThat(node.get("additionalProperties").asBoolean(true)).as(schema + " additionalProperties").isFalse();
             List<String> required = new ArrayList<>();
@@ -225,6 +225,7 @@ class OpenApiContractIT extends ApiTest {
         // the ticket with messages is the ticket plus "messages"
         Set<String> withMessages = new LinkedHashSet<>(contract.componentSchema("TicketWithMessages").get("properties").propertyNames());
         withMessages.remove("messages");
+        withMessages.remove("attachments"); // the files of the description (API §8)
         assertThat(withMessages).containsExactlyElementsOf(contract.componentSchema("Ticket").get("properties").propertyNames());
         for (String field : withMessages) {
             assertThat(contract.componentSchema("TicketWithMessages").at("/properties/" + field))
@@ -880,6 +881,35 @@ class OpenApiContractIT extends ApiTest {
         call("GET", "/api/helpdesk/search?q=printer%20colour:red").bearer(owner.apiKey()).expect(400);
         call("GET", "/api/helpdesk/search?q=printer&limit=101").bearer(owner.apiKey()).expect(400);
         call("GET", "/api/helpdesk/search?q=printer").expect(401);
+    }
+
+    @Test
+    @Order(23)
+    void attachmentRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        HttpApi.Owner stranger = api.newOwner();
+        String boundary = "contract-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\n\r\n"
+                + "some notes\r\n--" + boundary + "--\r\n";
+        String type = "multipart/form-data; boundary=" + boundary;
+        String id = call("POST", "/api/helpdesk/uploads").bearer(owner.apiKey()).raw(body, type).expect(201)
+                .json().get("id").stringValue();
+        call("POST", "/api/helpdesk/uploads").raw(body, type).expect(401);
+        call("POST", "/api/helpdesk/uploads").bearer(owner.apiKey()).raw("{}", "application/json").expect(415);
+        call("POST", "/api/helpdesk/uploads").bearer(owner.apiKey()).raw(body.replace("some notes", ""), type).expect(400);
+        String ticketId = call("POST", "/api/helpdesk/tickets").bearer(owner.apiKey())
+                .json(Map.of("subject", "With a file", "attachments", List.of(id))).expect(201).json().get("id").stringValue();
+        call("GET", "/api/helpdesk/tickets/" + ticketId).bearer(owner.apiKey()).expect(200);
+        String second = call("POST", "/api/helpdesk/uploads").bearer(owner.apiKey()).raw(body, type).expect(201)
+                .json().get("id").stringValue();
+        call("POST", "/api/helpdesk/tickets/" + ticketId + "/messages").bearer(owner.apiKey())
+                .json(Map.of("body", "and another", "attachments", List.of(second))).expect(201);
+        call("GET", "/api/helpdesk/attachments/" + id + "/meta").bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/attachments/" + id + "/meta").bearer(stranger.apiKey()).expect(404);
+        call("GET", "/api/helpdesk/attachments/" + id).bearer(owner.apiKey()).expect(200);
+        call("GET", "/api/helpdesk/attachments/" + id).bearer(owner.apiKey()).header("Range", "bytes=0-3").expect(206);
+        call("GET", "/api/helpdesk/attachments/" + id).bearer(owner.apiKey()).header("Range", "bytes=99-").expect(416);
+        call("GET", "/api/helpdesk/attachments/" + id).bearer(stranger.apiKey()).expect(404);
     }
 
     @Test

@@ -27,7 +27,9 @@ import org.springframework.test.context.TestPropertySource;
                 "helpdesk.mail.secret=test-secret-of-the-email-channel", "helpdesk.mail.tick=PT0.2S",
                 "helpdesk.mail.send-backoff=PT0.2S", "helpdesk.mail.send-attempts=3", "helpdesk.mail.timeout=PT15S",
                 // SLA breaches are swept quickly (SlaBreachIT)
-                "helpdesk.sla.sweep-interval=PT0.3S"})
+                "helpdesk.sla.sweep-interval=PT0.3S",
+                // attachments' bytes in the build folder, not the working copy's data folder
+                "helpdesk.attachments.dir=target/test-attachments"})
 @Import(FreshSchema.class)
 // every test signs up users from 127.0.0.1: the per-address limits are tested in HardenedInstallTest's context
 @TestPropertySource(properties = {
