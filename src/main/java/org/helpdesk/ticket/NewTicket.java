@@ -1,5 +1,6 @@
 package org.helpdesk.ticket;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,13 +11,21 @@ import java.util.UUID;
  */
 public record NewTicket(String subject, String description, TicketStatus status, Priority priority,
                         Channel channel, String contactEmail, String contactName, UUID categoryId,
-                        UUID assignedTo) {
+                        UUID assignedTo, List<String> tags) {
 
     public NewTicket {
+        tags = tags == null ? List.of() : Tags.ofTicket(tags, "tags");
         subject = TextRules.subject(subject);
         description = TextRules.description(description);
         contactEmail = TextRules.contactEmail(contactEmail);
         contactName = TextRules.name(contactName, "contactName");
+    }
+
+    /** A ticket without tags. */
+    public NewTicket(String subject, String description, TicketStatus status, Priority priority, Channel channel,
+                     String contactEmail, String contactName, UUID categoryId, UUID assignedTo) {
+        this(subject, description, status, priority, channel, contactEmail, contactName, categoryId, assignedTo,
+                List.of());
     }
 
     /** The simplest ticket: a subject and what the contact wrote. */
@@ -27,6 +36,6 @@ public record NewTicket(String subject, String description, TicketStatus status,
     TicketFields fields(Channel defaultChannel) {
         return new TicketFields(subject, description, status == null ? TicketStatus.NEW : status,
                 priority == null ? Priority.NORMAL : priority, channel == null ? defaultChannel : channel,
-                contactEmail, contactName, categoryId, assignedTo);
+                contactEmail, contactName, categoryId, assignedTo, tags);
     }
 }

@@ -1,6 +1,7 @@
 package org.helpdesk.ticket;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -14,10 +15,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"id", "entityId", "ticketNumber", "subject", "description", "status", "priority", "channel",
         "contactEmail", "contactName", "categoryId", "createdBy", "assignedTo", "createdAt", "updatedAt",
-        "firstResponseAt", "resolvedAt", "closedAt"})
+        "firstResponseAt", "resolvedAt", "closedAt", "tags", "mergedInto"})
 public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String subject, String description,
                      Priority priority, Channel channel, @JsonIgnore Contact contact,
-                     @JsonIgnore Assignment assignment, UUID createdBy, @JsonIgnore Lifecycle lifecycle) {
+                     @JsonIgnore Assignment assignment, UUID createdBy, @JsonIgnore Lifecycle lifecycle,
+                     List<String> tags, UUID mergedInto) {
+
+    public Ticket {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     static final String NUMBER_PREFIX = "HD-";
 
@@ -26,13 +32,13 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
         return new Ticket(id, entityId, number, fields.subject(), fields.description(), fields.priority(),
                 fields.channel(), new Contact(fields.contactEmail(), fields.contactName()),
                 new Assignment(fields.categoryId(), fields.assignedTo()), createdBy,
-                Lifecycle.opened(now).moveTo(fields.status(), now));
+                Lifecycle.opened(now).moveTo(fields.status(), now), fields.tags(), null);
     }
 
     /** The agent-editable fields of this ticket. */
     TicketFields fields() {
         return new TicketFields(subject, description, status(), priority, channel, contact.email(), contact.name(),
-                assignment.categoryId(), assignment.assignedTo());
+                assignment.categoryId(), assignment.assignedTo(), tags);
     }
 
     /** Applies edited fields; updatedAt moves only if something actually changed. */
@@ -43,7 +49,7 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
         return new Ticket(id, entityId, number, changed.subject(), changed.description(), changed.priority(),
                 changed.channel(), new Contact(changed.contactEmail(), changed.contactName()),
                 new Assignment(changed.categoryId(), changed.assignedTo()), createdBy,
-                lifecycle.moveTo(changed.status(), now).touched(now));
+                lifecycle.moveTo(changed.status(), now).touched(now), changed.tags(), mergedInto);
     }
 
     /** What a new message does to the ticket (see {@link Lifecycle#afterMessage}). */
@@ -53,7 +59,25 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
 
     private Ticket withLifecycle(Lifecycle next) {
         return new Ticket(id, entityId, number, subject, description, priority, channel, contact, assignment,
-                createdBy, next);
+                createdBy, next, tags, mergedInto);
+    }
+
+    /** Merged into {@code target} (API §10): closed, and from now on refusing changes and messages. */
+    Ticket mergeInto(Ticket target, Instant now) {
+        return new Ticket(id, entityId, number, subject, description, priority, channel, contact, assignment,
+                createdBy, lifecycle.moveTo(TicketStatus.CLOSED, now).touched(now), tags, target.id());
+    }
+
+    /** Something happened to the ticket that changes none of its fields (it received merged messages). */
+    Ticket touched(Instant now) {
+        return withLifecycle(lifecycle.touched(now));
+    }
+
+    /** A merged ticket takes no changes and no messages. */
+    void requireNotMerged() {
+        if (mergedInto != null) {
+            throw new TicketMerged(ticketNumber());
+        }
     }
 
     @JsonProperty("ticketNumber")

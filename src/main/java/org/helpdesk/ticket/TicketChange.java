@@ -1,6 +1,8 @@
 package org.helpdesk.ticket;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.helpdesk.common.InvalidInput;
@@ -13,7 +15,7 @@ import org.helpdesk.common.InvalidInput;
 public final class TicketChange {
     private static final Object UNSET = new Object();
     private static final TicketChange NONE = new TicketChange(UNSET, UNSET, UNSET, UNSET, UNSET, UNSET, UNSET,
-            UNSET, UNSET);
+            UNSET, UNSET, TagEdit.NONE);
 
     private final Object subject;
     private final Object description;
@@ -24,9 +26,31 @@ public final class TicketChange {
     private final Object contactName;
     private final Object categoryId;
     private final Object assignedTo;
+    private final TagEdit tags;
+
+    /** What a change does to the tags: replace them ({@code set}), then add and remove some (macros). */
+    private record TagEdit(List<String> set, List<String> add, List<String> remove) {
+        static final TagEdit NONE = new TagEdit(null, List.of(), List.of());
+
+        boolean isEmpty() {
+            return set == null && add.isEmpty() && remove.isEmpty();
+        }
+
+        List<String> applyTo(List<String> current) {
+            if (isEmpty()) {
+                return current;
+            }
+            TreeSet<String> out = new TreeSet<>(set == null ? current : set);
+            out.addAll(add);
+            out.removeAll(remove);
+            return Tags.limited(List.copyOf(out));
+        }
+    }
 
     private TicketChange(Object subject, Object description, Object status, Object priority, Object channel,
-                         Object contactEmail, Object contactName, Object categoryId, Object assignedTo) {
+                         Object contactEmail, Object contactName, Object categoryId, Object assignedTo,
+                         TagEdit tags) {
+        this.tags = tags;
         this.subject = subject;
         this.description = description;
         this.status = status;
@@ -45,53 +69,73 @@ public final class TicketChange {
 
     public TicketChange subject(String value) {
         return new TicketChange(TextRules.subject(value), description, status, priority, channel, contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, tags);
     }
 
     public TicketChange description(String value) {
         return new TicketChange(subject, TextRules.description(value), status, priority, channel, contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, tags);
     }
 
     public TicketChange status(TicketStatus value) {
         return new TicketChange(subject, description, required(value, "status"), priority, channel, contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, tags);
     }
 
     public TicketChange priority(Priority value) {
         return new TicketChange(subject, description, status, required(value, "priority"), channel, contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, tags);
     }
 
     public TicketChange channel(Channel value) {
         return new TicketChange(subject, description, status, priority, required(value, "channel"), contactEmail,
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, tags);
     }
 
     public TicketChange contactEmail(String value) {
         return new TicketChange(subject, description, status, priority, channel, TextRules.contactEmail(value),
-                contactName, categoryId, assignedTo);
+                contactName, categoryId, assignedTo, tags);
     }
 
     public TicketChange contactName(String value) {
         return new TicketChange(subject, description, status, priority, channel, contactEmail,
-                TextRules.name(value, "contactName"), categoryId, assignedTo);
+                TextRules.name(value, "contactName"), categoryId, assignedTo, tags);
     }
 
     /** {@code null} takes the ticket out of its category. */
     public TicketChange categoryId(UUID value) {
         return new TicketChange(subject, description, status, priority, channel, contactEmail, contactName, value,
-                assignedTo);
+                assignedTo, tags);
     }
 
     /** {@code null} unassigns the ticket. */
     public TicketChange assignedTo(UUID value) {
         return new TicketChange(subject, description, status, priority, channel, contactEmail, contactName,
-                categoryId, value);
+                categoryId, value, tags);
+    }
+
+    /** Replaces the tags (each checked and lower-cased, duplicates collapse, at most 20). */
+    public TicketChange tags(List<String> value) {
+        return withTags(new TagEdit(Tags.ofTicket(value, "tags"), tags.add(), tags.remove()));
+    }
+
+    /** Adds these tags to whatever the ticket holds when the change is applied (at most 20 in the end). */
+    public TicketChange addTags(List<String> value) {
+        return withTags(new TagEdit(tags.set(), Tags.normalize(value, "addTags"), tags.remove()));
+    }
+
+    /** Removes these tags from whatever the ticket holds when the change is applied. */
+    public TicketChange removeTags(List<String> value) {
+        return withTags(new TagEdit(tags.set(), tags.add(), Tags.normalize(value, "removeTags")));
+    }
+
+    private TicketChange withTags(TagEdit edit) {
+        return new TicketChange(subject, description, status, priority, channel, contactEmail, contactName,
+                categoryId, assignedTo, edit);
     }
 
     public boolean isEmpty() {
-        return this == NONE || (subject == UNSET && description == UNSET && status == UNSET && priority == UNSET
+        return this == NONE || (tags.isEmpty() && subject == UNSET && description == UNSET && status == UNSET && priority == UNSET
                 && channel == UNSET && contactEmail == UNSET && contactName == UNSET && categoryId == UNSET
                 && assignedTo == UNSET);
     }
@@ -102,7 +146,8 @@ public final class TicketChange {
                 pick(subject, current.subject()), pick(description, current.description()),
                 pick(status, current.status()), pick(priority, current.priority()), pick(channel, current.channel()),
                 pick(contactEmail, current.contactEmail()), pick(contactName, current.contactName()),
-                pick(categoryId, current.categoryId()), pick(assignedTo, current.assignedTo()));
+                pick(categoryId, current.categoryId()), pick(assignedTo, current.assignedTo()),
+                tags.applyTo(current.tags()));
     }
 
     @SuppressWarnings("unchecked")
@@ -123,12 +168,13 @@ public final class TicketChange {
                 && Objects.equals(description, c.description) && Objects.equals(status, c.status)
                 && Objects.equals(priority, c.priority) && Objects.equals(channel, c.channel)
                 && Objects.equals(contactEmail, c.contactEmail) && Objects.equals(contactName, c.contactName)
-                && Objects.equals(categoryId, c.categoryId) && Objects.equals(assignedTo, c.assignedTo);
+                && Objects.equals(categoryId, c.categoryId) && Objects.equals(assignedTo, c.assignedTo)
+                && tags.equals(c.tags);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(subject, description, status, priority, channel, contactEmail, contactName, categoryId,
-                assignedTo);
+                assignedTo, tags);
     }
 }

@@ -172,7 +172,17 @@ class TicketController {
                 status == null ? null : TicketStatus.parse(status, "status"),
                 priority == null ? null : Priority.parse(priority, "priority"),
                 channel == null ? null : Channel.parse(channel, "channel"),
-                in.string("contactEmail"), in.string("contactName"), in.uuid("categoryId"), in.uuid("assignedTo"));
+                in.string("contactEmail"), in.string("contactName"), in.uuid("categoryId"), in.uuid("assignedTo"),
+                in.has("tags") ? tags(in) : List.of());
+    }
+
+    /** {@code tags}: an array of strings; {@code null} is refused ({@code []} removes every tag). */
+    private static List<String> tags(JsonInput in) {
+        List<String> tags = in.stringList("tags");
+        if (tags == null) {
+            throw new InvalidInput("tags must be an array of tags; send [] to remove every tag");
+        }
+        return tags;
     }
 
     /** A JSON merge-patch as a {@link TicketChange}: absent stays, {@code null} clears the clearable fields. */
@@ -209,6 +219,9 @@ class TicketController {
         }
         if (in.has("assignedTo")) {
             change = change.assignedTo(in.uuid("assignedTo"));
+        }
+        if (in.has("tags")) {
+            change = change.tags(tags(in));
         }
         return change;
     }

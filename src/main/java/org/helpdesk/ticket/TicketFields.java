@@ -1,8 +1,10 @@
 package org.helpdesk.ticket;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The fields of a ticket that callers set on create and change with PATCH. */
 record TicketFields(String subject, String description, TicketStatus status, Priority priority, Channel channel,
-                    String contactEmail, String contactName, UUID categoryId, UUID assignedTo) {
+                    String contactEmail, String contactName, UUID categoryId, UUID assignedTo,
+                    List<String> tags) {
 }

@@ -28,7 +28,11 @@ import org.springframework.util.MultiValueMap;
  */
 public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
                    UUID assignedTo, UUID categoryId, String search, Long searchNumber, Instant updatedSince,
-                   Sort sort, int limit, Cursor after) {
+                   Sort sort, int limit, Cursor after, Set<String> tags) {
+
+    public TicketQuery {
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+    }
 
     /** {@code assignedTo=none}: tickets nobody holds. */
     static final UUID UNASSIGNED = new UUID(0, 0);
@@ -82,14 +86,14 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         Sort sort = sort(single(params, "sort"));
         int limit = limit(single(params, "limit"));
         TicketQuery query = new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
-                searchNumber, updatedSince, sort, limit, null);
+                searchNumber, updatedSince, sort, limit, null, tags(params));
         String cursor = single(params, "cursor");
         return cursor == null ? query : query.withCursor(query.decode(cursor));
     }
 
     private TicketQuery withCursor(Cursor cursor) {
         return new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
-                searchNumber, updatedSince, sort, limit, cursor);
+                searchNumber, updatedSince, sort, limit, cursor, tags);
     }
 
     /** The pattern for {@code ILIKE ... ESCAPE '\'}: the term matches literally, anywhere in the subject. */
@@ -135,7 +139,7 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
     private String fingerprint() {
         String filters = String.join(";", entityId.toString(), sorted(statuses), sorted(priorities), sorted(channels),
                 String.valueOf(assignedTo), String.valueOf(categoryId), String.valueOf(search),
-                String.valueOf(updatedSince), sort.wire);
+                String.valueOf(updatedSince), sort.wire, String.join(",", new TreeSet<>(tags)));
         return Hashing.sha256Hex(filters.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
@@ -155,6 +159,17 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
             }
         }
         return values;
+    }
+
+    /** {@code tag=a,b} (or the parameter repeated): tickets that hold all of them. */
+    private static Set<String> tags(MultiValueMap<String, String> params) {
+        Set<String> tags = new TreeSet<>();
+        for (String value : params.getOrDefault("tag", List.of())) {
+            for (String item : value.split(",", -1)) {
+                tags.add(Tags.tag(item.strip(), "tag"));
+            }
+        }
+        return tags;
     }
 
     private static String single(MultiValueMap<String, String> params, String name) {
