@@ -113,7 +113,7 @@ class MailImporter {
         String contactEmail = contactEmail(mail.senderEmail());
         String contactName = mail.senderName() != null ? truncate(mail.senderName(), 255)
                 : contactEmail == null ? truncate(mail.senderEmail(), 255) : null;
-        Optional<Ticket> ticket = ticketOf(entityId, mail);
+        Optional<Ticket> ticket = ticketOf(entityId, mail).map(tickets::currentOf); // a merged ticket: its target
         if (ticket.isPresent()) {
             String body = mail.text().isBlank() ? "(empty message)" : mail.text();
             Message message = withFiles.addMessage(Actor.contact(entityId, contactName != null ? contactName

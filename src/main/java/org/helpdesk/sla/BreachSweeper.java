@@ -87,7 +87,7 @@ class BreachSweeper {
         FieldChange change = event.changes().get(field);
         if (change != null && change.to() != null) {
             publisher.publishEvent(new SlaBreached(event.entityId(), event.ticketId(), target,
-                    Instant.parse(change.to()), event.createdAt()));
+                    Instant.parse(change.to().toString()), event.createdAt()));
         }
     }
 }

@@ -5,7 +5,7 @@ import org.helpdesk.common.WireEnum;
 
 /** What happened to a ticket (API §5). */
 public enum EventType {
-    CREATED, UPDATED, MESSAGE_ADDED;
+    CREATED, UPDATED, MESSAGE_ADDED, MERGED;
 
     private final String wire = WireEnum.wire(this);
 

@@ -1,5 +1,6 @@
 package org.helpdesk.ticket;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,20 +11,35 @@ import java.util.UUID;
  */
 public record NewTicket(String subject, String description, TicketStatus status, Priority priority,
                         Channel channel, String contactEmail, String contactName, UUID categoryId,
-                        UUID assignedTo, UUID contactId) {
+                        UUID assignedTo, UUID contactId, List<String> tags) {
 
     public NewTicket {
+        tags = tags == null ? List.of() : Tags.ofTicket(tags, "tags");
         subject = TextRules.subject(subject);
         description = TextRules.description(description);
         contactEmail = TextRules.contactEmail(contactEmail);
         contactName = TextRules.name(contactName, "contactName");
     }
 
-    /** A ticket without a contact id: the contact, if any, is found (or made) by its address. */
+    /** A ticket without a contact id (the contact, if any, is found or made by its address) and without tags. */
     public NewTicket(String subject, String description, TicketStatus status, Priority priority, Channel channel,
                      String contactEmail, String contactName, UUID categoryId, UUID assignedTo) {
         this(subject, description, status, priority, channel, contactEmail, contactName, categoryId, assignedTo,
-                null);
+                null, List.of());
+    }
+
+    /** A ticket linked to this contact, without tags. */
+    public NewTicket(String subject, String description, TicketStatus status, Priority priority, Channel channel,
+                     String contactEmail, String contactName, UUID categoryId, UUID assignedTo, UUID contactId) {
+        this(subject, description, status, priority, channel, contactEmail, contactName, categoryId, assignedTo,
+                contactId, List.of());
+    }
+
+    /** A ticket with tags and no contact id. */
+    public NewTicket(String subject, String description, TicketStatus status, Priority priority, Channel channel,
+                     String contactEmail, String contactName, UUID categoryId, UUID assignedTo, List<String> tags) {
+        this(subject, description, status, priority, channel, contactEmail, contactName, categoryId, assignedTo,
+                null, tags);
     }
 
     /** The simplest ticket: a subject and what the contact wrote. */
@@ -34,6 +50,6 @@ public record NewTicket(String subject, String description, TicketStatus status,
     TicketFields fields(Channel defaultChannel) {
         return new TicketFields(subject, description, status == null ? TicketStatus.NEW : status,
                 priority == null ? Priority.NORMAL : priority, channel == null ? defaultChannel : channel,
-                contactEmail, contactName, categoryId, assignedTo, contactId);
+                contactEmail, contactName, categoryId, assignedTo, contactId, tags);
     }
 }

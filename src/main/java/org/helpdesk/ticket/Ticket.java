@@ -1,6 +1,7 @@
 package org.helpdesk.ticket;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -14,23 +15,35 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"id", "entityId", "ticketNumber", "subject", "description", "status", "priority", "channel",
         "contactEmail", "contactName", "contactId", "categoryId", "createdBy", "assignedTo", "createdAt", "updatedAt",
-        "firstResponseAt", "resolvedAt", "closedAt"})
+        "firstResponseAt", "resolvedAt", "closedAt", "tags", "mergedInto", "sla"})
 public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String subject, String description,
                      Priority priority, Channel channel, @JsonIgnore Contact contact,
                      @JsonIgnore Assignment assignment, UUID createdBy, @JsonIgnore Lifecycle lifecycle,
-                     TicketSla sla) {
+                     List<String> tags, UUID mergedInto, TicketSla sla) {
 
-    /** A ticket without SLA state yet (the use cases fill it in through {@link ServiceLevels}). */
+    public Ticket {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** A ticket without tags, merge or SLA state. */
     public Ticket(UUID id, UUID entityId, long number, String subject, String description, Priority priority,
                   Channel channel, Contact contact, Assignment assignment, UUID createdBy, Lifecycle lifecycle) {
         this(id, entityId, number, subject, description, priority, channel, contact, assignment, createdBy, lifecycle,
-                null);
+                List.of(), null, null);
+    }
+
+    /** A ticket without SLA state yet (the use cases fill it in through {@link ServiceLevels}). */
+    public Ticket(UUID id, UUID entityId, long number, String subject, String description, Priority priority,
+                  Channel channel, Contact contact, Assignment assignment, UUID createdBy, Lifecycle lifecycle,
+                  List<String> tags, UUID mergedInto) {
+        this(id, entityId, number, subject, description, priority, channel, contact, assignment, createdBy, lifecycle,
+                tags, mergedInto, null);
     }
 
     /** The same ticket with this SLA state. */
     Ticket withSla(TicketSla next) {
         return new Ticket(id, entityId, number, subject, description, priority, channel, contact, assignment,
-                createdBy, lifecycle, next);
+                createdBy, lifecycle, tags, mergedInto, next);
     }
 
     static final String NUMBER_PREFIX = "HD-";
@@ -40,13 +53,13 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
         return new Ticket(id, entityId, number, fields.subject(), fields.description(), fields.priority(),
                 fields.channel(), new Contact(fields.contactEmail(), fields.contactName(), fields.contactId()),
                 new Assignment(fields.categoryId(), fields.assignedTo()), createdBy,
-                Lifecycle.opened(now).moveTo(fields.status(), now));
+                Lifecycle.opened(now).moveTo(fields.status(), now), fields.tags(), null);
     }
 
     /** The agent-editable fields of this ticket. */
     TicketFields fields() {
         return new TicketFields(subject, description, status(), priority, channel, contact.email(), contact.name(),
-                assignment.categoryId(), assignment.assignedTo(), contact.id());
+                assignment.categoryId(), assignment.assignedTo(), contact.id(), tags);
     }
 
     /** Applies edited fields; updatedAt moves only if something actually changed. */
@@ -57,7 +70,7 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
         return new Ticket(id, entityId, number, changed.subject(), changed.description(), changed.priority(),
                 changed.channel(), new Contact(changed.contactEmail(), changed.contactName(), changed.contactId()),
                 new Assignment(changed.categoryId(), changed.assignedTo()), createdBy,
-                lifecycle.moveTo(changed.status(), now).touched(now));
+                lifecycle.moveTo(changed.status(), now).touched(now), changed.tags(), mergedInto, sla);
     }
 
     /** What a new message does to the ticket (see {@link Lifecycle#afterMessage}). */
@@ -67,7 +80,25 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
 
     private Ticket withLifecycle(Lifecycle next) {
         return new Ticket(id, entityId, number, subject, description, priority, channel, contact, assignment,
-                createdBy, next);
+                createdBy, next, tags, mergedInto, sla);
+    }
+
+    /** Merged into {@code target} (API §10): closed, and from now on refusing changes and messages. */
+    Ticket mergeInto(Ticket target, Instant now) {
+        return new Ticket(id, entityId, number, subject, description, priority, channel, contact, assignment,
+                createdBy, lifecycle.moveTo(TicketStatus.CLOSED, now).touched(now), tags, target.id(), sla);
+    }
+
+    /** Something happened to the ticket that changes none of its fields (it received merged messages). */
+    Ticket touched(Instant now) {
+        return withLifecycle(lifecycle.touched(now));
+    }
+
+    /** A merged ticket takes no changes and no messages. */
+    void requireNotMerged() {
+        if (mergedInto != null) {
+            throw new TicketMerged(ticketNumber());
+        }
     }
 
     @JsonProperty("ticketNumber")

@@ -200,7 +200,16 @@ class TicketController {
                 priority == null ? null : Priority.parse(priority, "priority"),
                 channel == null ? null : Channel.parse(channel, "channel"),
                 in.string("contactEmail"), in.string("contactName"), in.uuid("categoryId"), in.uuid("assignedTo"),
-                in.uuid("contactId"));
+                in.uuid("contactId"), in.has("tags") ? tags(in) : List.of());
+    }
+
+    /** {@code tags}: an array of strings; {@code null} is refused ({@code []} removes every tag). */
+    private static List<String> tags(JsonInput in) {
+        List<String> tags = in.stringList("tags");
+        if (tags == null) {
+            throw new InvalidInput("tags must be an array of tags; send [] to remove every tag");
+        }
+        return tags;
     }
 
     /** A JSON merge-patch as a {@link TicketChange}: absent stays, {@code null} clears the clearable fields. */
@@ -240,6 +249,9 @@ class TicketController {
         }
         if (in.has("contactId")) {
             change = change.contactId(in.uuid("contactId"));
+        }
+        if (in.has("tags")) {
+            change = change.tags(tags(in));
         }
         return change;
     }

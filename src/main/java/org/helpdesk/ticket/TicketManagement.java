@@ -82,6 +82,7 @@ public class TicketManagement {
     @Transactional
     public Ticket change(Actor actor, UUID ticketId, TicketChange change) {
         Ticket current = locked(actor.entityId(), ticketId);
+        current.requireNotMerged();
         TicketFields wanted = change.applyTo(current.fields());
         checkReferences(actor.entityId(), wanted, current.fields());
         wanted = linkContact(actor.entityId(), wanted, current.fields(), change.setsContactId(),
@@ -90,6 +91,9 @@ public class TicketManagement {
         Ticket updated = current.edit(wanted, now);
         if (updated != current) {
             tickets.update(updated);
+            if (!updated.tags().equals(current.tags())) {
+                tickets.updateTags(current, updated);
+            }
             updated = withSla(current, updated, now);
             record(actor, updated, EventType.UPDATED, changes(current, updated), null, now);
             recordBreaches(current, updated, now);
@@ -107,6 +111,7 @@ public class TicketManagement {
             throw new InvalidInput("A contact message cannot be internal");
         }
         Ticket ticket = locked(actor.entityId(), ticketId);
+        ticket.requireNotMerged();
         Instant now = Times.now(clock);
         boolean emailed = actor.type() == AuthorType.AGENT && !command.internal() && ticket.contactEmail() != null
                 && sendsMail(actor.entityId());
@@ -137,10 +142,74 @@ public class TicketManagement {
         if (delivery == Delivery.FAILED) {
             String why = failure == null || failure.isBlank() ? "" : ": " + failure.strip();
             String note = "The email with this reply could not be delivered" + why;
-            addMessage(Actor.system(entityId, "System"), ticketId,
+            // a merge may have moved the message since it was queued: the note goes where the message is now
+            UUID current = tickets.ticketOfMessage(entityId, messageId).orElse(ticketId);
+            addMessage(Actor.system(entityId, "System"), current,
                     new NewMessage(note.length() > NewMessage.MAX_BODY ? note.substring(0, NewMessage.MAX_BODY) : note,
                             true));
         }
+    }
+
+    /**
+     * Merges the sources into the target (API §10), all in one transaction: every message of each source moves
+     * to the target keeping its time; each source is closed, points at the target ({@code mergedInto}), gets an
+     * internal system note "Merged into HD-n" and takes no changes or messages from then on. History: an
+     * {@code updated} event on each source, a {@code merged} event per source on the target.
+     */
+    @Transactional
+    public Ticket merge(Actor actor, UUID targetId, MergeTickets command) {
+        if (command.sourceIds().contains(targetId)) {
+            throw new InvalidInput("A ticket cannot be merged into itself");
+        }
+        List<UUID> all = new ArrayList<>(command.sourceIds());
+        all.add(targetId);
+        Map<UUID, Ticket> locked = new LinkedHashMap<>();
+        tickets.lockAll(actor.entityId(), all).forEach(t -> locked.put(t.id(), t));
+        if (locked.size() != all.size()) {
+            throw notFound();
+        }
+        Ticket target = locked.get(targetId);
+        target.requireNotMerged();
+        command.sourceIds().forEach(id -> locked.get(id).requireNotMerged());
+        Instant now = Times.now(clock);
+        Actor system = Actor.system(actor.entityId(), "System");
+        for (UUID sourceId : command.sourceIds()) {
+            Ticket source = locked.get(sourceId);
+            tickets.moveMessages(actor.entityId(), source.id(), target.id());
+            Ticket closed = source.mergeInto(target, now);
+            tickets.update(closed);
+            record(actor, closed, EventType.UPDATED, changes(source, closed), null, now);
+            Message note = new Message(Ids.newId(), source.id(), AuthorType.SYSTEM, null, "System",
+                    "Merged into " + target.ticketNumber(), true, messageChannel(system), null, now);
+            tickets.insertMessage(actor.entityId(), note);
+            record(system, closed, EventType.MESSAGE_ADDED, Map.of(), note.id(), now);
+            record(actor, target, EventType.MERGED, Map.of("mergedFrom", new FieldChange(null, source.id().toString())),
+                    null, now);
+        }
+        Ticket merged = target.touched(now);
+        tickets.update(merged);
+        return merged;
+    }
+
+    /**
+     * The ticket that carries on {@code ticket}'s conversation: itself, or the ticket it was merged into (followed
+     * through later merges). Mail answering a merged ticket's thread lands there.
+     */
+    public Ticket currentOf(Ticket ticket) {
+        Ticket current = ticket;
+        for (int hops = 0; current.mergedInto() != null && hops < 20; hops++) {
+            Optional<Ticket> next = tickets.find(current.entityId(), current.mergedInto());
+            if (next.isEmpty()) {
+                break;
+            }
+            current = next.get();
+        }
+        return current;
+    }
+
+    /** The entity's tags in use, most used first: suggestions for the agents' tag field. */
+    public List<String> tagsInUse(UUID entityId, int limit) {
+        return tickets.tagsInUse(entityId, Math.max(1, Math.min(limit, 1000)));
     }
 
     // Reads: single statements, no transaction needed (saves BEGIN/COMMIT round trips).
@@ -361,7 +430,8 @@ public class TicketManagement {
         }
         Ticket touched = new Ticket(updated.id(), updated.entityId(), updated.number(), updated.subject(),
                 updated.description(), updated.priority(), updated.channel(), updated.contact(), updated.assignment(),
-                updated.createdBy(), updated.lifecycle().touched(now), updated.sla());
+                updated.createdBy(), updated.lifecycle().touched(now), updated.tags(), updated.mergedInto(),
+                updated.sla());
         tickets.update(touched);
         return true;
     }
@@ -445,6 +515,10 @@ public class TicketManagement {
         diff(out, "contactId", before.contactId(), after.contactId());
         diff(out, "categoryId", before.categoryId(), after.categoryId());
         diff(out, "assignedTo", before.assignedTo(), after.assignedTo());
+        if (!before.tags().equals(after.tags())) {
+            out.put("tags", new FieldChange(before.tags(), after.tags()));
+        }
+        diff(out, "mergedInto", before.mergedInto(), after.mergedInto());
         return out;
     }
 

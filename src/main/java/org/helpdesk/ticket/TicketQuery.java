@@ -29,7 +29,11 @@ import org.springframework.util.MultiValueMap;
 public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priority> priorities, Set<Channel> channels,
                    UUID assignedTo, UUID categoryId, String search, Long searchNumber, Instant updatedSince,
                    Sort sort, int limit, Cursor after, SlaFilter sla,
-                   Instant slaDueBefore) {
+                   Instant slaDueBefore, Set<String> tags) {
+
+    public TicketQuery {
+        tags = tags == null ? Set.of() : Set.copyOf(tags);
+    }
 
     /** {@code sla=breached}: a breach recorded on a target still unmet; {@code sla=due}: a due time set and unmet. */
     public enum SlaFilter { BREACHED, DUE }
@@ -92,14 +96,14 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         int limit = limit(single(params, "limit"));
         TicketQuery query = new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
                 searchNumber, updatedSince, sort, limit, null, slaFilter(single(params, "sla")),
-                instant(single(params, "slaDueBefore"), "slaDueBefore"));
+                instant(single(params, "slaDueBefore"), "slaDueBefore"), tags(params));
         String cursor = single(params, "cursor");
         return cursor == null ? query : query.withCursor(query.decode(cursor));
     }
 
     private TicketQuery withCursor(Cursor cursor) {
         return new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
-                searchNumber, updatedSince, sort, limit, cursor, sla, slaDueBefore);
+                searchNumber, updatedSince, sort, limit, cursor, sla, slaDueBefore, tags);
     }
 
     /** The pattern for {@code ILIKE ... ESCAPE '\'}: the term matches literally, anywhere in the subject. */
@@ -149,7 +153,7 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
     private String fingerprint() {
         String filters = String.join(";", entityId.toString(), sorted(statuses), sorted(priorities), sorted(channels),
                 String.valueOf(assignedTo), String.valueOf(categoryId), String.valueOf(search),
-                String.valueOf(updatedSince), sort.wire) + (sla == null ? "" : ";sla=" + sla)
+                String.valueOf(updatedSince), sort.wire, String.join(",", new TreeSet<>(tags))) + (sla == null ? "" : ";sla=" + sla)
                 + (slaDueBefore == null ? "" : ";slaDueBefore=" + slaDueBefore);
         return Hashing.sha256Hex(filters.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
@@ -170,6 +174,17 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
             }
         }
         return values;
+    }
+
+    /** {@code tag=a,b} (or the parameter repeated): tickets that hold all of them. */
+    private static Set<String> tags(MultiValueMap<String, String> params) {
+        Set<String> tags = new TreeSet<>();
+        for (String value : params.getOrDefault("tag", List.of())) {
+            for (String item : value.split(",", -1)) {
+                tags.add(Tags.tag(item.strip(), "tag"));
+            }
+        }
+        return tags;
     }
 
     private static String single(MultiValueMap<String, String> params, String name) {

@@ -25,7 +25,7 @@ class Tickets {
     private static final String COLUMNS = """
             id, entity_id, ticket_number, subject, description, status, priority, channel, contact_email,
             contact_name, category_id, created_by, assigned_to, created_at, updated_at, first_response_at,
-            resolved_at, closed_at, contact_id, """ + SLA_COLUMNS;
+            resolved_at, closed_at, contact_id, tags, merged_into, """ + SLA_COLUMNS;
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -39,10 +39,10 @@ class Tickets {
         jdbc.sql("""
                 insert into tickets (entity_id, id, ticket_number, subject, description, status, priority, channel,
                     contact_email, contact_name, category_id, created_by, assigned_to, created_at, updated_at,
-                    first_response_at, resolved_at, closed_at, contact_id)
+                    first_response_at, resolved_at, closed_at, contact_id, tags)
                 values (:entityId, :id, :number, :subject, :description, :status, :priority, :channel,
                     :contactEmail, :contactName, :categoryId, :createdBy, :assignedTo, :createdAt, :updatedAt,
-                    :firstResponseAt, :resolvedAt, :closedAt, :contactId)""")
+                    :firstResponseAt, :resolvedAt, :closedAt, :contactId, :tags)""")
                 .param("contactId", t.contactId())
                 .param("entityId", t.entityId()).param("id", t.id()).param("number", t.number())
                 .param("subject", t.subject()).param("description", t.description())
@@ -53,7 +53,9 @@ class Tickets {
                 .param("createdAt", Times.sql(t.createdAt())).param("updatedAt", Times.sql(t.updatedAt()))
                 .param("firstResponseAt", Times.sql(t.firstResponseAt()))
                 .param("resolvedAt", Times.sql(t.resolvedAt())).param("closedAt", Times.sql(t.closedAt()))
+                .param("tags", Tags.joined(t.tags()))
                 .update();
+        insertTags(t.entityId(), t.id(), t.tags());
     }
 
     void update(Ticket t) {
@@ -62,7 +64,7 @@ class Tickets {
                     priority = :priority, channel = :channel, contact_email = :contactEmail,
                     contact_name = :contactName, category_id = :categoryId, assigned_to = :assignedTo,
                     updated_at = :updatedAt, first_response_at = :firstResponseAt, resolved_at = :resolvedAt,
-                    closed_at = :closedAt, contact_id = :contactId
+                    closed_at = :closedAt, contact_id = :contactId, tags = :tags, merged_into = :mergedInto
                 where entity_id = :entityId and id = :id""")
                 .param("contactId", t.contactId())
                 .param("subject", t.subject()).param("description", t.description())
@@ -72,8 +74,61 @@ class Tickets {
                 .param("assignedTo", t.assignedTo()).param("updatedAt", Times.sql(t.updatedAt()))
                 .param("firstResponseAt", Times.sql(t.firstResponseAt()))
                 .param("resolvedAt", Times.sql(t.resolvedAt())).param("closedAt", Times.sql(t.closedAt()))
+                .param("tags", Tags.joined(t.tags())).param("mergedInto", t.mergedInto())
                 .param("entityId", t.entityId()).param("id", t.id())
                 .update();
+    }
+
+    /*
+     * Tags live twice: as the tickets.tags column (read with the ticket, no join on the list) and as one
+     * ticket_tags row per tag, whose (entity_id, tag, ticket_id) index answers the tag=a,b filter without
+     * reading the entity's other tickets. Both are written in the same transaction.
+     */
+
+    /** Brings the ticket_tags rows from {@code before}'s tags to {@code after}'s. */
+    void updateTags(Ticket before, Ticket after) {
+        List<String> gone = before.tags().stream().filter(t -> !after.tags().contains(t)).toList();
+        List<String> added = after.tags().stream().filter(t -> !before.tags().contains(t)).toList();
+        if (!gone.isEmpty()) {
+            jdbc.sql("delete from ticket_tags where entity_id = :entityId and ticket_id = :ticketId and tag in (:tags)")
+                    .param("entityId", after.entityId()).param("ticketId", after.id()).param("tags", gone).update();
+        }
+        insertTags(after.entityId(), after.id(), added);
+    }
+
+    private void insertTags(UUID entityId, UUID ticketId, List<String> tags) {
+        for (String tag : tags) {
+            jdbc.sql("insert into ticket_tags (entity_id, ticket_id, tag) values (:entityId, :ticketId, :tag)")
+                    .param("entityId", entityId).param("ticketId", ticketId).param("tag", tag).update();
+        }
+    }
+
+    /** The entity's tags in use, most used first (suggestions for the agents' tag field). */
+    List<String> tagsInUse(UUID entityId, int limit) {
+        return jdbc.sql("""
+                select tag from ticket_tags where entity_id = :entityId
+                group by tag order by count(*) desc, tag limit :limit""")
+                .param("entityId", entityId).param("limit", limit).query(String.class).list();
+    }
+
+    /** These tickets, locked in id order (two merges over the same tickets cannot deadlock). */
+    List<Ticket> lockAll(UUID entityId, java.util.Collection<UUID> ids) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from tickets where entity_id = :entityId and id in (:ids) order by id for update")
+                .param("entityId", entityId).param("ids", List.copyOf(ids)).query((rs, n) -> ticket(rs)).list();
+    }
+
+    /** Moves every message of one ticket to another, keeping their times; how many moved. */
+    int moveMessages(UUID entityId, UUID fromTicket, UUID toTicket) {
+        return jdbc.sql("""
+                update messages set ticket_id = :toTicket where entity_id = :entityId and ticket_id = :fromTicket""")
+                .param("toTicket", toTicket).param("entityId", entityId).param("fromTicket", fromTicket).update();
+    }
+
+    /** The ticket a message is on now (a merge moves messages). */
+    Optional<UUID> ticketOfMessage(UUID entityId, UUID messageId) {
+        return jdbc.sql("select ticket_id from messages where entity_id = :entityId and id = :id")
+                .param("entityId", entityId).param("id", messageId).query(UUID.class).optional();
     }
 
     Optional<Ticket> find(UUID entityId, UUID id) {
@@ -178,6 +233,14 @@ class Tickets {
             sql.append(" and sla_due_at < :slaDueBefore");
             params.put("slaDueBefore", Times.sql(q.slaDueBefore()));
         }
+        int tagIndex = 0;
+        for (String tag : q.tags()) {
+            // one semi-join per tag on ticket_tags (entity_id, tag, ticket_id): tickets holding all of them
+            String name = "tag" + tagIndex++;
+            sql.append(" and id in (select ticket_id from ticket_tags where entity_id = :entityId and tag = :")
+                    .append(name).append(')');
+            params.put(name, tag);
+        }
         if (q.search() != null) {
             params.put("pattern", q.likePattern());
             if (q.searchNumber() != null) {
@@ -221,12 +284,13 @@ class Tickets {
                 .list();
     }
 
-    /** Sets how an emailed message's delivery went; false when there is no such message. */
+    /** Sets how an emailed message's delivery went; false when there is no such message. The message is found
+     * by its id alone: a merge may have moved it to another ticket since it was queued. */
     boolean updateDelivery(UUID entityId, UUID ticketId, UUID messageId, Delivery delivery) {
         return jdbc.sql("""
                 update messages set delivery = :delivery
-                where entity_id = :entityId and ticket_id = :ticketId and id = :id and delivery is not null""")
-                .param("delivery", delivery.wire()).param("entityId", entityId).param("ticketId", ticketId)
+                where entity_id = :entityId and id = :id and delivery is not null""")
+                .param("delivery", delivery.wire()).param("entityId", entityId)
                 .param("id", messageId).update() == 1;
     }
 
@@ -337,7 +401,8 @@ class Tickets {
                 rs.getObject("created_by", UUID.class),
                 new Lifecycle(TicketStatus.parse(rs.getString("status"), "status"), Times.read(rs, "created_at"),
                         Times.read(rs, "updated_at"), Times.read(rs, "first_response_at"),
-                        Times.read(rs, "resolved_at"), Times.read(rs, "closed_at")), sla(rs));
+                        Times.read(rs, "resolved_at"), Times.read(rs, "closed_at")),
+                Tags.split(rs.getString("tags")), rs.getObject("merged_into", UUID.class), sla(rs));
     }
 
     private static TicketSla sla(ResultSet rs) throws SQLException {

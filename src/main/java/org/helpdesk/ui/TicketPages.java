@@ -268,6 +268,9 @@ class TicketPages {
         model.addAttribute("agents", agents(desk.entityId()));
         model.addAttribute("draft", draft);
         model.addAttribute("path", "/e/" + desk.entityId() + "/tickets/" + ticket.number());
+        model.addAttribute("tagSuggestions", tickets.tagsInUse(desk.entityId(), 200));
+        model.addAttribute("mergedIntoNumber", ticket.mergedInto() == null ? null
+                : tickets.get(desk.entityId(), ticket.mergedInto()).ticketNumber());
         return "tickets/ticket";
     }
 
@@ -327,10 +330,33 @@ class TicketPages {
             change = change.categoryId(to);
             said.add(to == null ? "Category cleared" : "Category changed");
         }
+        String tags = request.getParameter("tags");
+        if (tags != null) {
+            change = change.tags(java.util.Arrays.stream(tags.split("[\\s,]+")).filter(t -> !t.isEmpty()).toList());
+            said.add("Tags saved");
+        }
         tickets.change(actor, ticket.id(), change);
         if (!said.isEmpty()) {
             flash.addFlashAttribute("notice", String.join(", ", said));
         }
+        return "redirect:/e/" + entityId + "/tickets/" + number;
+    }
+
+    /** "Merge tickets": the numbers typed (HD-12, 15 …) are merged into this ticket. */
+    @PostMapping("/{number:\\d{1,18}}/merge")
+    String merge(@PathVariable UUID entityId, @PathVariable long number, @RequestParam(defaultValue = "") String numbers,
+                 Model model, RedirectAttributes flash) {
+        Desk desk = desk(entityId, model, null);
+        Actor actor = actor(desk);
+        Ticket target = find(entityId, number);
+        List<UUID> sources = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(?:HD-)?(\\d{1,18})").matcher(numbers);
+        while (m.find()) {
+            sources.add(find(entityId, Long.parseLong(m.group(1))).id());
+        }
+        tickets.merge(actor, target.id(), new org.helpdesk.ticket.MergeTickets(sources));
+        flash.addFlashAttribute("notice", "Merged " + sources.size() + (sources.size() == 1 ? " ticket" : " tickets")
+                + " into " + target.ticketNumber());
         return "redirect:/e/" + entityId + "/tickets/" + number;
     }
 

@@ -35,6 +35,10 @@ public final class Timeline {
             if (type.equals("MESSAGE_ADDED")) {
                 continue;
             }
+            if (type.equals("MERGED")) {
+                items.add(new Item(e.createdAt(), null, e.actorName(), List.of("merged another ticket into this one")));
+                continue;
+            }
             if (type.equals("CREATED")) {
                 items.add(new Item(e.createdAt(), null, e.actorName(), List.of("created the ticket")));
                 continue;

@@ -29,12 +29,13 @@ class TicketWebhooks {
             case CREATED -> "ticket.created";
             case UPDATED -> "ticket.updated";
             case MESSAGE_ADDED -> "message.created";
+            case MERGED -> "ticket.merged";
         };
         events.record(type, event.entityId(), event.id(), event.createdAt(), () -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("ticket", tickets.get(event.entityId(), event.ticketId()));
             switch (event.type()) {
-                case UPDATED -> data.put("changes", event.changes());
+                case UPDATED, MERGED -> data.put("changes", event.changes());
                 case MESSAGE_ADDED -> data.put("message", tickets.messages(event.entityId(), event.ticketId())
                         .stream().filter(m -> m.id().equals(event.messageId())).findFirst().orElse(null));
                 default -> { }

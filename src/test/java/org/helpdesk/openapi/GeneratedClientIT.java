@@ -73,7 +73,7 @@ class GeneratedClientIT extends ApiTest {
         Message note = tickets.addMessage(ticket.getId(), new NewMessage().body("internal").isInternal(true), null, null, null);
         TicketWithMessages after = tickets.getTicket(ticket.getId(), null, null);
         List<Ticket> list = tickets.listTickets(List.of(TicketStatus.PENDING, TicketStatus.OPEN), List.of(Priority.HIGH),
-                null, "printer", null, null, billing.getId(), "2020-01-01", "-updatedAt", null, null, 10, null, null, null);
+                null, "printer", null, null, billing.getId(), "2020-01-01", null, "-updatedAt", null, null, 10, null, null, null);
 
         // Then
         assertThat(created.getStatusCode()).isEqualTo(201);
@@ -105,7 +105,7 @@ class GeneratedClientIT extends ApiTest {
         int pages = 0;
         do {
             ApiResponse<List<Ticket>> page = tickets.listTicketsWithHttpInfo(null, null, null, null, null, null, null,
-                    null, "createdAt", null, null, 3, cursor, null, null);
+                    null, null, "createdAt", null, null, 3, cursor, null, null);
             page.getData().forEach(t -> seen.add(t.getId()));
             pages++;
             cursor = nextCursor(page.getHeaders());

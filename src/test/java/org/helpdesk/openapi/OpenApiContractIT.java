@@ -37,6 +37,14 @@ import tools.jackson.databind.JsonNode;
 class OpenApiContractIT extends ApiTest {
     /** The routes of API.md §3 to §6 ("GET/POST x" written out), in its order. */
     static final List<String> API_MD_ROUTES = List.of(
+            // agent speed (§10)
+            "GET /api/helpdesk/canned-replies", "POST /api/helpdesk/canned-replies",
+            "GET /api/helpdesk/canned-replies/{id}", "PATCH /api/helpdesk/canned-replies/{id}",
+            "DELETE /api/helpdesk/canned-replies/{id}", "POST /api/helpdesk/tickets/{id}/render",
+            "GET /api/helpdesk/macros", "POST /api/helpdesk/macros", "GET /api/helpdesk/macros/{id}",
+            "PATCH /api/helpdesk/macros/{id}", "DELETE /api/helpdesk/macros/{id}",
+            "POST /api/helpdesk/tickets/{id}/macros/{macroId}", "POST /api/helpdesk/macros/{macroId}/apply",
+            "POST /api/helpdesk/tickets/{id}/merge",
             "GET /api/helpdesk/tickets",
             "POST /api/helpdesk/tickets",
             "GET /api/helpdesk/tickets/{id}",
@@ -99,7 +107,10 @@ class OpenApiContractIT extends ApiTest {
             "GET /api/helpdesk/organizations/{id}",
             "PATCH /api/helpdesk/organizations/{id}",
             "DELETE /api/helpdesk/organizations/{id}",
-            "GET /api/helpdesk/organizations/{id}/contacts");
+            "GET /api/helpdesk/organizations/{id}/contacts",
+            "POST /api/helpdesk/uploads",
+            "GET /api/helpdesk/attachments/{id}",
+            "GET /api/helpdesk/attachments/{id}/meta");
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "POST /api/auth/signup", "POST /api/auth/login", "POST /api/auth/logout");
@@ -910,6 +921,63 @@ class OpenApiContractIT extends ApiTest {
         call("GET", "/api/helpdesk/attachments/" + id).bearer(owner.apiKey()).header("Range", "bytes=0-3").expect(206);
         call("GET", "/api/helpdesk/attachments/" + id).bearer(owner.apiKey()).header("Range", "bytes=99-").expect(416);
         call("GET", "/api/helpdesk/attachments/" + id).bearer(stranger.apiKey()).expect(404);
+    }
+
+    @Test
+    @Order(24)
+    void agentSpeedRoutes() {
+        HttpApi.Owner owner = api.newOwner();
+        HttpApi.Owner stranger = api.newOwner();
+        String key = owner.apiKey();
+        String t1 = call("POST", "/api/helpdesk/tickets").bearer(key)
+                .json(Map.of("subject", "Tagged", "tags", List.of("VIP", "billing"), "contactName", "Ann Lee"))
+                .expect(201).json().get("id").stringValue();
+        String t2 = call("POST", "/api/helpdesk/tickets").bearer(key).json(Map.of("subject", "Other")).expect(201)
+                .json().get("id").stringValue();
+        call("PATCH", "/api/helpdesk/tickets/" + t2).bearer(key).json(Map.of("tags", List.of("x"))).expect(200);
+        call("GET", "/api/helpdesk/tickets?tag=vip,billing").bearer(key).expect(200);
+        call("GET", "/api/helpdesk/tickets?tag=no%20space").bearer(key).expect(400);
+
+        String canned = call("POST", "/api/helpdesk/canned-replies").bearer(key)
+                .json(Map.of("title", "Hello", "body", "Hi {{contact.firstName | \"there\"}}", "shared", true))
+                .expect(201).json().get("id").stringValue();
+        call("POST", "/api/helpdesk/canned-replies").bearer(key).json(Map.of("title", "Bad", "body", "{{nope}}")).expect(400);
+        call("GET", "/api/helpdesk/canned-replies").bearer(key).expect(200);
+        call("GET", "/api/helpdesk/canned-replies").expect(401);
+        call("GET", "/api/helpdesk/canned-replies/" + canned).bearer(key).expect(200);
+        call("GET", "/api/helpdesk/canned-replies/" + canned).bearer(stranger.apiKey()).expect(404);
+        call("PATCH", "/api/helpdesk/canned-replies/" + canned).bearer(key).json(Map.of("title", "Hello there")).expect(200);
+        call("PATCH", "/api/helpdesk/canned-replies/" + canned).bearer(key).json(Map.of("title", " ")).expect(400);
+        call("POST", "/api/helpdesk/tickets/" + t1 + "/render").bearer(key).json(Map.of("cannedReplyId", canned)).expect(200);
+        call("POST", "/api/helpdesk/tickets/" + t1 + "/render").bearer(stranger.apiKey())
+                .json(Map.of("cannedReplyId", canned)).expect(404);
+
+        String macro = call("POST", "/api/helpdesk/macros").bearer(key)
+                .json(Map.of("title", "Pending", "actions", Map.of("status", "pending", "addTags", List.of("waiting"),
+                        "reply", Map.of("cannedReplyId", canned)))).expect(201).json().get("id").stringValue();
+        call("POST", "/api/helpdesk/macros").bearer(key).json(Map.of("title", "Bad", "actions", Map.of())).expect(400);
+        call("GET", "/api/helpdesk/macros").bearer(key).expect(200);
+        call("GET", "/api/helpdesk/macros").expect(401);
+        call("GET", "/api/helpdesk/macros/" + macro).bearer(key).expect(200);
+        call("GET", "/api/helpdesk/macros/" + macro).bearer(stranger.apiKey()).expect(404);
+        call("PATCH", "/api/helpdesk/macros/" + macro).bearer(key).json(Map.of("title", "Pending now")).expect(200);
+        call("PATCH", "/api/helpdesk/macros/" + macro).bearer(key).json(Map.of("actions", Map.of("x", 1))).expect(400);
+        call("POST", "/api/helpdesk/tickets/" + t1 + "/macros/" + macro).bearer(key).expect(200);
+        call("POST", "/api/helpdesk/tickets/" + t1 + "/macros/" + macro).bearer(stranger.apiKey()).expect(404);
+        call("POST", "/api/helpdesk/macros/" + macro + "/apply").bearer(key)
+                .json(Map.of("ticketIds", List.of(t2, UUID.randomUUID().toString()))).expect(200);
+        call("POST", "/api/helpdesk/macros/" + macro + "/apply").bearer(key).json(Map.of("ticketIds", List.of())).expect(400);
+
+        call("POST", "/api/helpdesk/tickets/" + t1 + "/merge").bearer(key).json(Map.of("sourceIds", List.of(t1))).expect(400);
+        call("POST", "/api/helpdesk/tickets/" + t1 + "/merge").bearer(key).json(Map.of("sourceIds", List.of(t2))).expect(200);
+        call("POST", "/api/helpdesk/tickets/" + t1 + "/merge").bearer(key).json(Map.of("sourceIds", List.of(t2))).expect(409);
+        call("GET", "/api/helpdesk/tickets/" + t1 + "/events").bearer(key).expect(200);
+        call("GET", "/api/helpdesk/tickets/" + t2).bearer(key).expect(200);
+
+        call("DELETE", "/api/helpdesk/macros/" + macro).bearer(key).expect(204);
+        call("DELETE", "/api/helpdesk/macros/" + macro).bearer(key).expect(404);
+        call("DELETE", "/api/helpdesk/canned-replies/" + canned).bearer(key).expect(204);
+        call("DELETE", "/api/helpdesk/canned-replies/" + canned).bearer(key).expect(404);
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class TicketApi {
     public static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     public static final List<String> TICKET_FIELDS = List.of("id", "entityId", "ticketNumber", "subject",
             "description", "status", "priority", "channel", "contactEmail", "contactName", "contactId", "categoryId", "createdBy",
-            "assignedTo", "createdAt", "updatedAt", "firstResponseAt", "resolvedAt", "closedAt", "sla");
+            "assignedTo", "createdAt", "updatedAt", "firstResponseAt", "resolvedAt", "closedAt", "tags", "mergedInto", "sla");
     public static final List<String> MESSAGE_FIELDS = List.of("id", "ticketId", "authorType", "authorId",
             "authorName", "body", "isInternal", "channel", "delivery", "createdAt");
     public static final String OWNER_NAME = "Olive Owner";
