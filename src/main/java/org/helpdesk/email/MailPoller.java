@@ -90,7 +90,7 @@ class MailPoller {
             error = "Unexpected error while polling (" + e.getClass().getSimpleName() + "); see the server log";
         } finally {
             Instant done = Times.now(clock);
-            int seconds = mailbox == null ? MailboxController.DEFAULT_POLL_SECONDS : mailbox.pollSeconds();
+            int seconds = mailbox == null ? MailboxManagement.DEFAULT_POLL_SECONDS : mailbox.pollSeconds();
             mailboxes.release(entityId, mailboxId, node, done, more ? done : done.plusSeconds(seconds),
                     error == null ? null : error.length() > 1000 ? error.substring(0, 999) + "…" : error);
         }

@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendAttempts   SMTP attempts per outgoing mail before it is shown as failed
  * @param sendBackoff    the wait after the first failed attempt; it doubles after each further failure
  * @param pollingEnabled whether this node polls mailboxes and sends mail (switch off on nodes that must not)
+ * @param allowPrivate   whether mail hosts may be loopback or private addresses (HELPDESK_MAIL_ALLOW_PRIVATE), and
+ *                       security {@code none} may carry a password; link-local and metadata addresses stay refused
  */
 @ConfigurationProperties("helpdesk.mail")
 record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodPerMinute, Duration lease,
-                    Duration timeout, int sendAttempts, Duration sendBackoff, boolean pollingEnabled) {
+                    Duration timeout, int sendAttempts, Duration sendBackoff, boolean pollingEnabled,
+                    boolean allowPrivate) {
 
     MailSettings {
         if (secretSalt == null || !secretSalt.matches("([0-9a-fA-F]{2}){8,}")) {

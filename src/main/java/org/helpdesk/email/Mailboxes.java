@@ -44,6 +44,11 @@ class Mailboxes {
                 .param("entityId", entityId).query(Mailboxes::map).optional();
     }
 
+    long count(UUID entityId) {
+        return jdbc.sql("select count(*) from mailboxes where entity_id = :entityId")
+                .param("entityId", entityId).query(Long.class).single();
+    }
+
     boolean anyEnabled(UUID entityId) {
         return jdbc.sql("select count(*) from mailboxes where entity_id = :entityId and enabled")
                 .param("entityId", entityId).query(Long.class).single() > 0;

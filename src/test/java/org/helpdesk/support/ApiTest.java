@@ -28,7 +28,10 @@ import org.springframework.test.context.TestPropertySource;
                 "helpdesk.mail.send-backoff=PT0.2S", "helpdesk.mail.send-attempts=3", "helpdesk.mail.timeout=PT15S"})
 @Import(FreshSchema.class)
 // every test signs up users from 127.0.0.1: the per-address limits are tested in HardenedInstallTest's context
+// GreenMail listens on loopback: the test install allows private mail hosts (and security none); the hardened
+// install (HardenedInstallTest) does not, as in production
 @TestPropertySource(properties = {
+        "helpdesk.mail.allow-private=true",
         "helpdesk.login-limits.signups-per-address=1000000",
         "helpdesk.login-limits.failures-per-address=1000000"})
 public abstract class ApiTest {

@@ -9,6 +9,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "helpdesk.public-url=https://helpdesk.example.com",
+        // as in production: mail hosts must be public addresses
+        "helpdesk.mail.allow-private=false",
         "helpdesk.login-limits.failures-per-address=" + HardenedInstallTest.FAILURES_PER_ADDRESS,
         "helpdesk.login-limits.signups-per-address=" + HardenedInstallTest.SIGNUPS_PER_ADDRESS,
         "helpdesk.session.max-age=" + HardenedInstallTest.SESSION_MAX_AGE})
