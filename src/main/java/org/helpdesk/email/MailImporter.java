@@ -105,8 +105,19 @@ class MailImporter {
         Optional<Ticket> ticket = ticketOf(entityId, mail);
         if (ticket.isPresent()) {
             String body = mail.text().isBlank() ? "(empty message)" : mail.text();
-            Message message = tickets.addMessage(Actor.contact(entityId, contactName != null ? contactName
-                            : contactEmail, Channel.EMAIL), ticket.get().id(), new NewMessage(body, false));
+            String from = sender(mail);
+            Message message;
+            if (contactEmail != null && contactEmail.equalsIgnoreCase(ticket.get().contactEmail())) {
+                message = tickets.addMessage(Actor.contact(entityId, contactName != null ? contactName
+                        : contactEmail, Channel.EMAIL), ticket.get().id(), new NewMessage(body, false), from);
+            } else {
+                // anyone can quote [HD-n] or a Message-ID: a stranger's mail does not speak for the customer (no
+                // contact message, no reopening); agents see it as an internal note and decide
+                String note = "From " + mail.senderEmail() + ": " + body;
+                message = tickets.addMessage(Actor.system(entityId, contactName != null ? contactName
+                                : truncate(mail.senderEmail(), 255)), ticket.get().id(),
+                        new NewMessage(truncate(note, NewMessage.MAX_BODY), true), from);
+            }
             thread(entityId, mail, ticket.get().id(), message.id(), mailbox.id(), now);
         } else {
             String subject = mail.subject().isBlank() ? NO_SUBJECT : truncate(mail.subject(), 255);

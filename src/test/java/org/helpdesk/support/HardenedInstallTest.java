@@ -21,7 +21,9 @@ public abstract class HardenedInstallTest extends ApiTest {
 
     /** A client address of its own (through the trusted local proxy), so tests never share a budget. */
     public static String newClientAddress() {
-        return "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
-                + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+        // IPv6 clients are counted by their /64: each test client gets a /64 of its own
+        return "2001:db8:" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+                + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+                + "::1";
     }
 }
