@@ -360,7 +360,7 @@ class EmailChannelIT extends ApiTest {
         JsonNode note = t.get("messages").valueStream().filter(m -> m.get("authorType").stringValue().equals("system"))
                 .findFirst().orElseThrow();
         assertThat(note.get("isInternal").booleanValue()).isTrue();
-        assertThat(note.get("body").stringValue()).contains("could not be delivered").contains("refused the connection")
+        assertThat(note.get("body").stringValue()).contains("could not be delivered").contains("could not connect")
                 .contains("3 attempts");
         assertThat(meters.counter("helpdesk.mail.failed").count()).isEqualTo(failedBefore + 1);
         assertThat(meters.counter("helpdesk.mail.send.retries").count()).isGreaterThanOrEqualTo(2);
