@@ -347,7 +347,7 @@ class EmailChannelIT extends ApiTest {
             closedPort = socket.getLocalPort();
         }
         assertThat(api.patch("/api/settings/mailboxes/" + mailboxId + "?entityId=" + owner.entity())
-                .session(owner.session()).json(Map.of("smtpPort", closedPort)).send().status()).isEqualTo(200);
+                .session(owner.session()).json(Map.of("smtpPort", closedPort, "smtpPassword", MailTestServer.PASSWORD)).send().status()).isEqualTo(200);
         MailTestServer.deliver(support, mailFromContact("Printer broken", "x"));
         pollAll();
         String id = onlyTicket().get("id").stringValue();
