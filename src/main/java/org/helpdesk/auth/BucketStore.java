@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 class BucketStore {
     private final ProxyManager<String> buckets;
+    private final boolean shared;
 
     BucketStore(DataSource dataSource) {
         ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1));
-        if (Databases.isPostgres(dataSource)) {
+        this.shared = Databases.isPostgres(dataSource);
+        if (shared) {
             this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -38,5 +40,18 @@ class BucketStore {
 
     ProxyManager<String> buckets() {
         return buckets;
+    }
+
+    /** Whether the buckets live in the database (shared by the nodes, and slow or unreachable at times). */
+    boolean shared() {
+        return shared;
+    }
+
+    /** Buckets in this node's memory: the per-node bound that always holds, and the fallback of the shared ones. */
+    static ProxyManager<String> local() {
+        return Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofMinutes(1)))
+                .build();
     }
 }

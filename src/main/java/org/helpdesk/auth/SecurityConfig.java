@@ -170,7 +170,7 @@ class SecurityConfig {
         return request -> !SAFE_METHODS.contains(request.getMethod())
                 // a direct request to /error changes nothing and is answered 404 like an unknown path
                 && !"/error".equals(org.helpdesk.common.RequestPaths.path(request))
-                && (isPage(request)
+                && (ErrorResponses.isPagePath(request)
                     || request.getHeader(HttpHeaders.AUTHORIZATION) == null
                         && !CSRF_FREE_PATHS.contains(org.helpdesk.common.RequestPaths.path(request))
                         && request.getSession(false) != null);

@@ -36,9 +36,11 @@ class ApiRequestGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // what is wrong is answered after the security chain (DeferredRejection): credentials first
         String query = request.getQueryString();
         if (query != null && query.contains("%00")) {
-            ErrorResponses.write(response, 400, "The query string contains a NUL character (%00); remove it");
+            chain.doFilter(DeferredRejection.reject(request, 400,
+                    "The query string contains a NUL character (%00); remove it"), response);
             return;
         }
         if (RequestPaths.isUpload(request)) {
@@ -51,13 +53,15 @@ class ApiRequestGuard extends OncePerRequestFilter {
         // soon as a route reads the (empty) body; a form type on an empty POST (a logout button) is harmless
         if (hasBody(request) && !isJson(contentType)
                 || contentType != null && BODY_METHODS.contains(request.getMethod()) && !isWellFormed(contentType)) {
-            ErrorResponses.write(response, 415, "Send the body as Content-Type: application/json");
+            chain.doFilter(DeferredRejection.reject(request, 415, "Send the body as Content-Type: application/json"),
+                    response);
             return;
         }
         try {
             request.getParameterMap(); // Tomcat decodes the query here (a JSON body is never parsed as parameters)
         } catch (IllegalStateException e) { // InvalidParameterException: not UTF-8, bad %-escape, too many
-            ErrorResponses.write(response, 400, "The query string is not valid: percent-encode UTF-8 text");
+            chain.doFilter(DeferredRejection.reject(request, 400,
+                    "The query string is not valid: percent-encode UTF-8 text"), response);
             return;
         }
         chain.doFilter(request, response);

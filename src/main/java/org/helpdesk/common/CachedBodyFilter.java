@@ -52,13 +52,16 @@ public class CachedBodyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
+        // too large: answered once the caller is known (credentials first, DeferredRejection), with no body
         if (declared > maxBytes) {
-            ErrorResponses.write(response, 413, "The request body is larger than " + maxBytes + " bytes");
+            chain.doFilter(new CachedBodyRequest(DeferredRejection.reject(request, 413,
+                    "The request body is larger than " + maxBytes + " bytes"), new byte[0]), response);
             return;
         }
         byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {
-            ErrorResponses.write(response, 413, "The request body is larger than " + maxBytes + " bytes");
+            chain.doFilter(new CachedBodyRequest(DeferredRejection.reject(request, 413,
+                    "The request body is larger than " + maxBytes + " bytes"), new byte[0]), response);
             return;
         }
         request.setAttribute(ATTRIBUTE, body);

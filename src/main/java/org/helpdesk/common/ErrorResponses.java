@@ -90,9 +90,15 @@ public final class ErrorResponses {
 
     /**
      * Whether a request is for a browser page (errors as HTML in the layout) rather than the JSON API
-     * ({@code /api/**}, actuator), whose errors are always {@code {"error"}}.
+     * ({@code /api/**}, actuator), whose errors are always {@code {"error"}}. A request with an
+     * {@code Authorization} header is an API client wherever it goes (API.md §1): JSON errors, never a page.
      */
     public static boolean isPage(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getHeader("Authorization") == null && isPagePath(request);
+    }
+
+    /** Whether the path is off the API (CSRF protects every page form, whatever headers came along). */
+    public static boolean isPagePath(jakarta.servlet.http.HttpServletRequest request) {
         Object original = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         // the decoded path, as routing sees it (a percent-encoded "/%61pi/..." is the API too)
         String path = original instanceof String s ? routedPath(s.substring(Math.min(s.length(),

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginLimits     failed logins per email and per client address, signups per client address (API §4)
  * @param passwordHashing how many password hashes run at once and how long a caller waits for a turn
  * @param bootstrap       the first owner and entity, created at start-up when given (for signup-off installs)
+ * @param trustedProxies  CIDR ranges of the reverse proxies whose X-Forwarded-For/-Proto are believed
+ *                        (HELPDESK_TRUSTED_PROXIES, comma-separated; default none: the peer is the client)
  */
 @ConfigurationProperties("helpdesk")
 public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
@@ -31,9 +33,12 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
                                String publicUrl,
                                @DefaultValue LoginLimits loginLimits,
                                @DefaultValue PasswordHashing passwordHashing,
-                               @DefaultValue Bootstrap bootstrap) {
+                               @DefaultValue Bootstrap bootstrap,
+                               java.util.List<String> trustedProxies) {
 
     public HelpdeskSettings {
+        trustedProxies = trustedProxies == null ? java.util.List.of() : trustedProxies.stream().map(String::strip)
+                .filter(cidr -> !cidr.isEmpty()).map(HelpdeskSettings::cidr).toList();
         require(maxBodyBytes >= 1024 && maxBodyBytes <= 100 * 1024 * 1024,
                 "helpdesk.max-body-bytes (HELPDESK_MAX_BODY_BYTES) must be between 1024 and 104857600, not "
                         + maxBodyBytes);
@@ -120,6 +125,25 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
         public boolean requested() {
             return email != null && !email.isBlank();
         }
+    }
+
+    /** A CIDR range ("10.0.0.0/8", "fd00::/8"); a single address gets /32 or /128. Literals only, no DNS. */
+    private static String cidr(String value) {
+        String[] parts = value.split("/", -1);
+        boolean literal = parts[0].matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+        int max = parts[0].contains(":") ? 128 : 32;
+        boolean ok = literal && parts.length <= 2;
+        if (ok) {
+            try {
+                java.net.InetAddress.getByName(parts[0]);
+                ok = parts.length == 1 || parts[1].matches("\\d{1,3}") && Integer.parseInt(parts[1]) <= max;
+            } catch (java.net.UnknownHostException e) {
+                ok = false;
+            }
+        }
+        require(ok, "helpdesk.trusted-proxies (HELPDESK_TRUSTED_PROXIES) must be a comma-separated list of CIDR"
+                + " ranges such as 10.0.0.0/8 or fd00::/8, not " + value);
+        return parts.length == 1 ? value + "/" + max : value;
     }
 
     private static void require(boolean ok, String message) {

@@ -1,9 +1,6 @@
 package org.helpdesk.email;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import java.net.InetAddress;
 import java.util.Properties;
 
 import javax.net.ssl.SSLException;
@@ -11,13 +8,21 @@ import javax.net.ssl.SSLException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Store;
+import org.helpdesk.common.OutboundTargets;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens IMAP stores and SMTP senders for a mailbox with the operator's timeouts, and says in words why a
  * connection failed. Passwords are decrypted only here, just before they are handed to the server.
+ *
+ * <p>Every connection first checks the host with {@link OutboundTargets} (a mailbox host must not be a window into
+ * the server's network) and then connects to exactly the address that was checked ({@link PinnedSocketFactory}).
+ * What goes back to a user (the test action, {@code lastError}, a failed delivery) is in our words only: could not
+ * connect, the TLS handshake failed, the username or password was refused. Never the remote server's text, and
+ * never a difference a port scanner could read (refused, timed out and "not a mail server" all read alike).
  */
 @Component
 class MailConnections {
@@ -33,11 +38,7 @@ class MailConnections {
     Store openImap(Mailbox mailbox) {
         Mailbox.Server imap = mailbox.imap();
         String protocol = imap.security() == Security.TLS ? "imaps" : "imap";
-        Properties props = new Properties();
-        String timeout = String.valueOf(settings.timeout().toMillis());
-        props.put("mail." + protocol + ".connectiontimeout", timeout);
-        props.put("mail." + protocol + ".timeout", timeout);
-        props.put("mail." + protocol + ".writetimeout", timeout);
+        Properties props = properties(protocol, imap, "imapHost");
         // reading a body must not mark the mail \Seen: only a committed import does (a crash in between re-reads it)
         props.put("mail." + protocol + ".peek", "true");
         // files of mail (MailFiles) are read in 1 MiB pieces: few round trips, never a whole 25 MiB part in memory
@@ -45,9 +46,6 @@ class MailConnections {
         if (imap.security() == Security.STARTTLS) {
             props.put("mail.imap.starttls.enable", "true");
             props.put("mail.imap.starttls.required", "true");
-        }
-        if (imap.security() != Security.NONE) {
-            props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         }
         String password = passwords.open(imap.sealedPassword());
         try {
@@ -62,29 +60,54 @@ class MailConnections {
     /** A sender through the mailbox's SMTP server (it connects when sending). */
     JavaMailSenderImpl smtp(Mailbox mailbox) {
         Mailbox.Server smtp = mailbox.smtp();
+        String protocol = smtp.security() == Security.TLS ? "smtps" : "smtp";
+        Properties props = properties(protocol, smtp, "smtpHost");
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.host());
         sender.setPort(smtp.port());
         sender.setUsername(smtp.username());
         sender.setPassword(passwords.open(smtp.sealedPassword()));
         sender.setDefaultEncoding("UTF-8");
-        String protocol = smtp.security() == Security.TLS ? "smtps" : "smtp";
         sender.setProtocol(protocol);
-        Properties props = new Properties();
-        String timeout = String.valueOf(settings.timeout().toMillis());
         props.put("mail." + protocol + ".auth", "true");
-        props.put("mail." + protocol + ".connectiontimeout", timeout);
-        props.put("mail." + protocol + ".timeout", timeout);
-        props.put("mail." + protocol + ".writetimeout", timeout);
         if (smtp.security() == Security.STARTTLS) {
             props.put("mail.smtp.starttls.enable", "true");
             props.put("mail.smtp.starttls.required", "true");
         }
-        if (smtp.security() != Security.NONE) {
-            props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-        }
         sender.setJavaMailProperties(props);
         return sender;
+    }
+
+    /**
+     * Checks the server's host again (it may resolve elsewhere since it was saved, or the operator closed private
+     * targets) and pins the connection to the checked address, with the operator's timeouts.
+     */
+    private Properties properties(String protocol, Mailbox.Server server, String field) {
+        InetAddress address = target(server, field);
+        Properties props = new Properties();
+        String timeout = String.valueOf(settings.timeout().toMillis());
+        props.put("mail." + protocol + ".connectiontimeout", timeout);
+        props.put("mail." + protocol + ".timeout", timeout);
+        props.put("mail." + protocol + ".writetimeout", timeout);
+        props.put("mail." + protocol + ".socketFactory", new PinnedSocketFactory(address));
+        // never fall back to an unpinned socket when the pinned one fails
+        props.put("mail." + protocol + ".socketFactory.fallback", "false");
+        if (server.security() != Security.NONE) {
+            props.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        }
+        return props;
+    }
+
+    /** The address to connect to, or a {@link MailFailure} in our words when the host may not be reached. */
+    InetAddress target(Mailbox.Server server, String field) {
+        if (server.security() == Security.NONE && !settings.allowPrivate()) {
+            throw new MailFailure(field + ": security none would send the password in clear; use tls or starttls");
+        }
+        try {
+            return OutboundTargets.check(server.host(), settings.allowPrivate(), field).getFirst();
+        } catch (OutboundTargets.TargetRefused e) {
+            throw new MailFailure(e.getMessage());
+        }
     }
 
     /** Tries an IMAP login; {@code null} when it worked, else why not. */
@@ -111,41 +134,24 @@ class MailConnections {
         }
     }
 
-    /** A sentence saying what went wrong, from the exception chain (never the password). */
+    /**
+     * A sentence in our words saying what went wrong (never the password, never the server's own text). Only three
+     * outcomes can be told apart: the login was refused, the TLS handshake failed, or no usable connection.
+     */
     static String describe(String protocol, Mailbox.Server server, Exception e) {
         String where = protocol + " server " + server.host() + ":" + server.port();
-        Throwable cause = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException) {
-                return where + ": the host name " + server.host() + " was not found (check the host name)";
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return where + " refused the connection or cannot be reached (check the host, the port and any"
-                        + " firewall)";
-            }
-            if (t instanceof SocketTimeoutException) {
-                return where + " did not answer in time (check the host and the port, or a firewall that drops"
-                        + " the connection)";
+            if (t instanceof AuthenticationFailedException) {
+                return where + " refused the username or password; for Gmail and Microsoft 365 use an app password";
             }
             if (t instanceof SSLException) {
-                return where + ": the TLS handshake failed (" + message(t) + "); check the security setting: tls"
-                        + " for ports 993/465, starttls for 143/587";
+                return where + ": the TLS handshake failed; check the security setting: tls for ports 993/465,"
+                        + " starttls for 143/587";
             }
-            if (t instanceof AuthenticationFailedException) {
-                return where + " refused the username or password (" + message(t) + "); for Gmail and"
-                        + " Microsoft 365 use an app password";
+            if (t instanceof SendFailedException) {
+                return where + " refused the mail (check the sender and recipient addresses)";
             }
-            cause = t;
         }
-        return where + ": " + message(cause);
-    }
-
-    private static String message(Throwable t) {
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            return t.getClass().getSimpleName();
-        }
-        m = m.strip().replaceAll("\\s+", " ");
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+        return where + ": could not connect (check the host, the port, the security setting and any firewall)";
     }
 }

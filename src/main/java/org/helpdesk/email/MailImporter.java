@@ -116,8 +116,20 @@ class MailImporter {
         Optional<Ticket> ticket = ticketOf(entityId, mail).map(tickets::currentOf); // a merged ticket: its target
         if (ticket.isPresent()) {
             String body = mail.text().isBlank() ? "(empty message)" : mail.text();
-            Message message = withFiles.addMessage(Actor.contact(entityId, contactName != null ? contactName
-                            : contactEmail, Channel.EMAIL), ticket.get().id(), new NewMessage(body, false), taken.uploads());
+            String from = sender(mail);
+            Message message;
+            if (contactEmail != null && contactEmail.equalsIgnoreCase(ticket.get().contactEmail())) {
+                message = withFiles.addMessage(Actor.contact(entityId, contactName != null ? contactName
+                        : contactEmail, Channel.EMAIL), ticket.get().id(), new NewMessage(body, false),
+                        taken.uploads(), from);
+            } else {
+                // anyone can quote [HD-n] or a Message-ID: a stranger's mail does not speak for the customer (no
+                // contact message, no reopening); agents see it as an internal note and decide
+                String note = "From " + mail.senderEmail() + ": " + body;
+                message = withFiles.addMessage(Actor.system(entityId, contactName != null ? contactName
+                                : truncate(mail.senderEmail(), 255)), ticket.get().id(),
+                        new NewMessage(truncate(note, NewMessage.MAX_BODY), true), taken.uploads(), from);
+            }
             thread(entityId, mail, ticket.get().id(), message.id(), mailbox.id(), now);
             leftOutNote(entityId, ticket.get().id(), taken);
         } else {

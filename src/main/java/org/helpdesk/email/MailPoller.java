@@ -40,6 +40,9 @@ class MailPoller {
     private static final int SEEN_BATCH = 50;
 
     private final String node = "node-" + UUID.randomUUID();
+    /** Entities with a poll running on this node (one at a time each) and the free poll slots of the node. */
+    private final java.util.Set<UUID> polling = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.Semaphore slots;
     private final Mailboxes mailboxes;
     private final MailConnections connections;
     private final MailImporter importer;
@@ -55,15 +58,37 @@ class MailPoller {
         this.settings = settings;
         this.metrics = metrics;
         this.clock = clock;
+        this.slots = new java.util.concurrent.Semaphore(settings.pollConcurrency());
     }
 
+    /**
+     * Starts the due polls, concurrently: at most {@code pollConcurrency} at once on this node and one per entity at
+     * a time, each on a virtual thread of its own, so one entity's slow or silent mail servers hold one slot and
+     * never delay another entity's mail by more than a tick.
+     */
     @Scheduled(fixedDelayString = "${helpdesk.mail.tick:PT1S}", initialDelayString = "${helpdesk.mail.tick:PT1S}")
     void pollDue() {
         if (!settings.pollingEnabled()) {
             return;
         }
-        for (Mailboxes.Due due : mailboxes.due(Times.now(clock), 20)) {
-            poll(due.entityId(), due.id());
+        for (Mailboxes.Due due : mailboxes.due(Times.now(clock), 50)) {
+            if (polling.contains(due.entityId()) || !slots.tryAcquire()) {
+                continue;
+            }
+            if (!polling.add(due.entityId())) {
+                slots.release();
+                continue;
+            }
+            Thread.ofVirtual().name("mail-poll-" + due.id()).start(() -> {
+                try {
+                    poll(due.entityId(), due.id());
+                } catch (RuntimeException e) {
+                    log.error("Polling mailbox {} failed", due.id(), e);
+                } finally {
+                    polling.remove(due.entityId());
+                    slots.release();
+                }
+            });
         }
     }
 
@@ -90,7 +115,14 @@ class MailPoller {
             error = "Unexpected error while polling (" + e.getClass().getSimpleName() + "); see the server log";
         } finally {
             Instant done = Times.now(clock);
-            int seconds = mailbox == null ? MailboxController.DEFAULT_POLL_SECONDS : mailbox.pollSeconds();
+            long seconds = mailbox == null ? MailboxManagement.DEFAULT_POLL_SECONDS : mailbox.pollSeconds();
+            if (error != null) {
+                // a failing mailbox backs off: pollSeconds doubled per failure in a row, at most an hour
+                int failures = Math.min(mailboxes.pollFailures(entityId, mailboxId) + 1, 20);
+                seconds = Math.min(3600, seconds << Math.min(failures, 12));
+                error = error + " (failed " + failures + (failures == 1 ? " time" : " times")
+                        + " in a row; next try in " + seconds + " s)";
+            }
             mailboxes.release(entityId, mailboxId, node, done, more ? done : done.plusSeconds(seconds),
                     error == null ? null : error.length() > 1000 ? error.substring(0, 999) + "…" : error);
         }
@@ -136,6 +168,10 @@ class MailPoller {
                             markSeen(inbox, imported);
                         }
                         Instant now = Times.now(clock);
+                        if (now.isAfter(claimedAt.plus(settings.pollBudget()))) {
+                            // this poll's time is up: the rest come with the next poll, at once
+                            return true;
+                        }
                         if (now.isAfter(claimed.plus(halfLease))) {
                             // a long batch: keep the claim so no other node starts on the same mails meanwhile
                             mailboxes.renew(mailbox.entityId(), mailbox.id(), node, now.plus(settings.lease()));

@@ -17,10 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sendAttempts   SMTP attempts per outgoing mail before it is shown as failed
  * @param sendBackoff    the wait after the first failed attempt; it doubles after each further failure
  * @param pollingEnabled whether this node polls mailboxes and sends mail (switch off on nodes that must not)
+ * @param allowPrivate   whether mail hosts may be loopback or private addresses (HELPDESK_MAIL_ALLOW_PRIVATE), and
+ *                       security {@code none} may carry a password; link-local and metadata addresses stay refused
+ * @param pollConcurrency how many mailboxes one node polls at once (at most one per entity at a time)
+ * @param pollBudget     how long one poll may take mails before it stops (the rest follow in the next poll)
  */
 @ConfigurationProperties("helpdesk.mail")
 record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodPerMinute, Duration lease,
-                    Duration timeout, int sendAttempts, Duration sendBackoff, boolean pollingEnabled) {
+                    Duration timeout, int sendAttempts, Duration sendBackoff, boolean pollingEnabled,
+                    boolean allowPrivate, int pollConcurrency, Duration pollBudget) {
 
     MailSettings {
         if (secretSalt == null || !secretSalt.matches("([0-9a-fA-F]{2}){8,}")) {
@@ -31,6 +36,9 @@ record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodP
             throw new IllegalStateException("HELPDESK_MAIL_SECRET must be at least 16 characters long"
                     + " (e.g. the output of: openssl rand -base64 32)");
         }
+        pollConcurrency = pollConcurrency < 1 ? 4 : pollConcurrency;
+        pollBudget = pollBudget == null || pollBudget.isNegative() || pollBudget.isZero() ? Duration.ofSeconds(60)
+                : pollBudget;
         if (maxPerPoll < 1 || floodPerMinute < 1 || sendAttempts < 1) {
             throw new IllegalStateException(
                     "helpdesk.mail.max-per-poll, flood-per-minute and send-attempts must be at least 1");

@@ -44,6 +44,11 @@ class Mailboxes {
                 .param("entityId", entityId).query(Mailboxes::map).optional();
     }
 
+    long count(UUID entityId) {
+        return jdbc.sql("select count(*) from mailboxes where entity_id = :entityId")
+                .param("entityId", entityId).query(Long.class).single();
+    }
+
     boolean anyEnabled(UUID entityId) {
         return jdbc.sql("select count(*) from mailboxes where entity_id = :entityId and enabled")
                 .param("entityId", entityId).query(Long.class).single() > 0;
@@ -80,7 +85,7 @@ class Mailboxes {
                     imap_username = :imapUsername, imap_password = :imapPassword, smtp_host = :smtpHost,
                     smtp_port = :smtpPort, smtp_security = :smtpSecurity, smtp_username = :smtpUsername,
                     smtp_password = :smtpPassword, poll_seconds = :pollSeconds, enabled = :enabled,
-                    next_poll_at = :now
+                    next_poll_at = :now, poll_failures = 0
                 where entity_id = :entityId and id = :id""")
                 .params(values(m)).param("now", Times.sql(now)).update();
     }
@@ -123,13 +128,21 @@ class Mailboxes {
                 .update();
     }
 
+    /** Polls of the mailbox that failed in a row (0 after a good one). */
+    int pollFailures(UUID entityId, UUID id) {
+        return jdbc.sql("select poll_failures from mailboxes where entity_id = :entityId and id = :id")
+                .param("entityId", entityId).param("id", id).query(Integer.class).optional().orElse(0);
+    }
+
     /** Ends this node's claim and records the poll's outcome ({@code error} null when it went well). */
     void release(UUID entityId, UUID id, String owner, Instant polledAt, Instant nextPollAt, String error) {
         jdbc.sql("""
                 update mailboxes set lease_owner = null, lease_until = null, last_polled_at = :polledAt,
-                    last_error = :error, next_poll_at = :next
+                    last_error = :error, next_poll_at = :next,
+                    poll_failures = case when :failed then poll_failures + 1 else 0 end
                 where entity_id = :entityId and id = :id and lease_owner = :owner""")
                 .param("polledAt", Times.sql(polledAt)).param("error", error).param("next", Times.sql(nextPollAt))
+                .param("failed", error != null)
                 .param("entityId", entityId).param("id", id).param("owner", owner).update();
     }
 

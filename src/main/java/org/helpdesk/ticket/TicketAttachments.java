@@ -34,7 +34,14 @@ public class TicketAttachments {
 
     @Transactional
     public Message addMessage(Actor actor, UUID ticketId, NewMessage command, List<UUID> uploads) {
-        Message message = tickets.addMessage(actor, ticketId, command);
+        return addMessage(actor, ticketId, command, uploads, null);
+    }
+
+    /** The same for a message that came in by email from {@code fromAddress}. */
+    @Transactional
+    public Message addMessage(Actor actor, UUID ticketId, NewMessage command, List<UUID> uploads,
+                              String fromAddress) {
+        Message message = tickets.addMessage(actor, ticketId, command, fromAddress);
         claim(actor.entityId(), ticketId, message.id(), uploads);
         return message;
     }

@@ -107,6 +107,12 @@ public class TicketManagement {
      */
     @Transactional
     public Message addMessage(Actor actor, UUID ticketId, NewMessage command) {
+        return addMessage(actor, ticketId, command, null);
+    }
+
+    /** A message that came in by email from {@code fromAddress} (shown as the message's {@code fromAddress}). */
+    @Transactional
+    public Message addMessage(Actor actor, UUID ticketId, NewMessage command, String fromAddress) {
         if (command.internal() && actor.type() == AuthorType.CONTACT) {
             throw new InvalidInput("A contact message cannot be internal");
         }
@@ -117,7 +123,7 @@ public class TicketManagement {
                 && sendsMail(actor.entityId());
         Message message = new Message(Ids.newId(), ticketId, actor.type(), actor.userId(), actor.displayName(ticket),
                 command.body(), command.internal(), emailed ? Channel.EMAIL : messageChannel(actor),
-                emailed ? Delivery.QUEUED : null, now);
+                emailed ? Delivery.QUEUED : null, now, fromAddress);
         tickets.insertMessage(actor.entityId(), message);
         Ticket after = ticket.afterMessage(actor.type(), command.internal(), now);
         tickets.update(after);
@@ -180,7 +186,7 @@ public class TicketManagement {
             tickets.update(closed);
             record(actor, closed, EventType.UPDATED, changes(source, closed), null, now);
             Message note = new Message(Ids.newId(), source.id(), AuthorType.SYSTEM, null, "System",
-                    "Merged into " + target.ticketNumber(), true, messageChannel(system), null, now);
+                    "Merged into " + target.ticketNumber(), true, messageChannel(system), null, now, null);
             tickets.insertMessage(actor.entityId(), note);
             record(system, closed, EventType.MESSAGE_ADDED, Map.of(), note.id(), now);
             record(actor, target, EventType.MERGED, Map.of("mergedFrom", new FieldChange(null, source.id().toString())),

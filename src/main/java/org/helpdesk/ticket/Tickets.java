@@ -256,15 +256,15 @@ class Tickets {
     void insertMessage(UUID entityId, Message m) {
         jdbc.sql("""
                 insert into messages (entity_id, id, ticket_id, author_type, author_id, author_name, body,
-                    is_internal, channel, delivery, created_at)
+                    is_internal, channel, delivery, created_at, from_address)
                 values (:entityId, :id, :ticketId, :authorType, :authorId, :authorName, :body, :internal, :channel,
-                    :delivery, :createdAt)""")
+                    :delivery, :createdAt, :fromAddress)""")
                 .param("entityId", entityId).param("id", m.id()).param("ticketId", m.ticketId())
                 .param("authorType", m.authorType().wire()).param("authorId", m.authorId())
                 .param("authorName", m.authorName()).param("body", m.body()).param("internal", m.isInternal())
                 .param("channel", m.channel().wire())
                 .param("delivery", m.delivery() == null ? null : m.delivery().wire())
-                .param("createdAt", Times.sql(m.createdAt()))
+                .param("createdAt", Times.sql(m.createdAt())).param("fromAddress", m.fromAddress())
                 .update();
     }
 
@@ -272,7 +272,7 @@ class Tickets {
     List<Message> messages(UUID entityId, UUID ticketId) {
         return jdbc.sql("""
                 select id, ticket_id, author_type, author_id, author_name, body, is_internal, channel, delivery,
-                    created_at
+                    created_at, from_address
                 from messages where entity_id = :entityId and ticket_id = :ticketId order by created_at, id""")
                 .param("entityId", entityId).param("ticketId", ticketId)
                 .query((rs, n) -> new Message(rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
@@ -280,7 +280,7 @@ class Tickets {
                         rs.getObject("author_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
                         rs.getBoolean("is_internal"), Channel.parse(rs.getString("channel"), "channel"),
                         rs.getString("delivery") == null ? null : Delivery.parse(rs.getString("delivery"), "delivery"),
-                        Times.read(rs, "created_at")))
+                        Times.read(rs, "created_at"), rs.getString("from_address")))
                 .list();
     }
 

@@ -18,7 +18,8 @@ final class ReturnTo {
         }
         for (int i = 0; i < next.length(); i++) {
             char c = next.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\') {
+            // braces would be read as URI template variables by the redirect (a 500 after a good sign-in)
+            if (c < 0x20 || c == 0x7f || c == '\\' || c == '{' || c == '}') {
                 return "/";
             }
         }

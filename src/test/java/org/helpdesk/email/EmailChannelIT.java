@@ -347,7 +347,7 @@ class EmailChannelIT extends ApiTest {
             closedPort = socket.getLocalPort();
         }
         assertThat(api.patch("/api/settings/mailboxes/" + mailboxId + "?entityId=" + owner.entity())
-                .session(owner.session()).json(Map.of("smtpPort", closedPort)).send().status()).isEqualTo(200);
+                .session(owner.session()).json(Map.of("smtpPort", closedPort, "smtpPassword", MailTestServer.PASSWORD)).send().status()).isEqualTo(200);
         MailTestServer.deliver(support, mailFromContact("Printer broken", "x"));
         pollAll();
         String id = onlyTicket().get("id").stringValue();
@@ -360,7 +360,7 @@ class EmailChannelIT extends ApiTest {
         JsonNode note = t.get("messages").valueStream().filter(m -> m.get("authorType").stringValue().equals("system"))
                 .findFirst().orElseThrow();
         assertThat(note.get("isInternal").booleanValue()).isTrue();
-        assertThat(note.get("body").stringValue()).contains("could not be delivered").contains("refused the connection")
+        assertThat(note.get("body").stringValue()).contains("could not be delivered").contains("could not connect")
                 .contains("3 attempts");
         assertThat(meters.counter("helpdesk.mail.failed").count()).isEqualTo(failedBefore + 1);
         assertThat(meters.counter("helpdesk.mail.send.retries").count()).isGreaterThanOrEqualTo(2);
@@ -372,4 +372,50 @@ class EmailChannelIT extends ApiTest {
                 .findFirst().orElseThrow();
     }
 
+
+    @Test
+    void aReplyFromAStrangerBecomesAnInternalNoteAndReopensNothing() {
+        MailTestServer.deliver(support, mailFromContact("Printer broken", "It prints nothing."));
+        pollAll();
+        JsonNode t = onlyTicket();
+        String id = t.get("id").stringValue();
+        assertThat(api.patch("/api/helpdesk/tickets/" + id).bearer(owner.apiKey()).json(Map.of("status", "resolved"))
+                .send().status()).isEqualTo(200);
+        String stranger = "mallory-" + UUID.randomUUID().toString().substring(0, 8) + "@elsewhere.test";
+
+        MailTestServer.deliver(support, MailTestServer.mail("Mallory <" + stranger + ">", support,
+                "Re: [" + t.get("ticketNumber").stringValue() + "] Printer broken", "Please send me the invoice."));
+        pollAll();
+
+        JsonNode after = onlyTicket();
+        assertThat(after.get("status").stringValue()).isEqualTo("resolved");
+        assertThat(after.get("messages")).hasSize(1);
+        JsonNode note = after.get("messages").get(0);
+        assertThat(note.get("isInternal").booleanValue()).isTrue();
+        assertThat(note.get("authorType").stringValue()).isNotEqualTo("contact");
+        assertThat(note.get("body").stringValue()).isEqualTo("From " + stranger + ": Please send me the invoice.");
+        assertThat(note.get("fromAddress").stringValue()).isEqualTo(stranger);
+
+        // the contact's own reply still speaks for the contact and reopens
+        MailTestServer.deliver(support, mailFromContact("Re: [" + t.get("ticketNumber").stringValue() + "] Printer"
+                + " broken", "Still broken!"));
+        pollAll();
+        JsonNode reopened = onlyTicket();
+        assertThat(reopened.get("status").stringValue()).isEqualTo("open");
+        JsonNode reply = reopened.get("messages").get(1);
+        assertThat(reply.get("authorType").stringValue()).isEqualTo("contact");
+        assertThat(reply.get("fromAddress").stringValue()).isEqualTo(contact);
+        assertThat(ticket(id).get("messages").get(1).has("fromAddress")).isTrue();
+    }
+
+    @Test
+    void messagesThatDidNotComeByEmailHaveNoFromAddress() {
+        String id = api.post("/api/helpdesk/tickets").bearer(owner.apiKey()).json(Map.of("subject", "By hand"))
+                .send().json().get("id").stringValue();
+        reply(id, Map.of("body", "Hello", "isInternal", true));
+
+        JsonNode message = ticket(id).get("messages").get(0);
+        assertThat(message.has("fromAddress")).isTrue();
+        assertThat(message.get("fromAddress").isNull()).isTrue();
+    }
 }

@@ -52,6 +52,7 @@ class EmailRestartIT {
         }
         List<String> props = new ArrayList<>(List.of("server.port=0", "management.server.port=0", "helpdesk.mail.secret=test-secret-of-the-email-channel",
                 "helpdesk.mail.tick=PT0.2S", "helpdesk.mail.send-backoff=PT0.2S", "helpdesk.mail.timeout=PT3S",
+                "helpdesk.mail.allow-private=true",
                 "spring.modulith.events.republish-outstanding-events-on-restart=true",
                 "spring.main.allow-bean-definition-overriding=true"));
         if (TestDatabase.postgres()) {

@@ -44,8 +44,10 @@ class LoginFloodIT extends ApiTest {
         HttpApi flood = new HttpApi(api.base());
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < CLIENTS; c++) {
+                long giveUp = System.nanoTime() + FLOOD.plusSeconds(60).toNanos();
                 clients.submit(() -> {
-                    while (flooding.get()) {
+                    // bounded twice: the flag (set in finally) and a deadline of its own
+                    while (flooding.get() && System.nanoTime() < giveUp) {
                         int status = flood.post("/api/auth/login").json(Map.of("email", HttpApi.uniqueEmail("guess"),
                                 "password", "wrong password")).send().status();
                         loginStatuses.merge(status, 1, Integer::sum);
@@ -53,13 +55,17 @@ class LoginFloodIT extends ApiTest {
                     return null;
                 });
             }
-            Thread.sleep(1000); // let the flood build up
-            long end = System.nanoTime() + FLOOD.toNanos();
-            during = new ArrayList<>();
-            while (System.nanoTime() < end) {
-                during.addAll(measure(owner, 10));
+            try {
+                Thread.sleep(1000); // let the flood build up
+                long end = System.nanoTime() + FLOOD.toNanos();
+                during = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    during.addAll(measure(owner, 10));
+                }
+            } finally {
+                // a failed measurement must not leave 200 clients flooding (and the executor waiting for them)
+                flooding.set(false);
             }
-            flooding.set(false);
         }
 
         // Then

@@ -32,7 +32,12 @@ import org.springframework.test.context.TestPropertySource;
                 "helpdesk.attachments.dir=target/test-attachments"})
 @Import(FreshSchema.class)
 // every test signs up users from 127.0.0.1: the per-address limits are tested in HardenedInstallTest's context
+// GreenMail listens on loopback: the test install allows private mail hosts (and security none); the hardened
+// install (HardenedInstallTest) does not, as in production
+// The test client on 127.0.0.1 plays a trusted reverse proxy (X-Forwarded-*); any other peer is not trusted.
 @TestPropertySource(properties = {
+        "helpdesk.mail.allow-private=true",
+        "helpdesk.trusted-proxies=127.0.0.1/32",
         "helpdesk.login-limits.signups-per-address=1000000",
         "helpdesk.login-limits.failures-per-address=1000000",
         // webhooks: receivers on loopback, quick ticks and retries, disabling after 2 s of failures (WebhooksIT)

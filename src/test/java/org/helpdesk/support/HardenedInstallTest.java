@@ -9,6 +9,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {
         "helpdesk.public-url=https://helpdesk.example.com",
+        // as in production: mail hosts must be public addresses
+        "helpdesk.mail.allow-private=false",
         "helpdesk.login-limits.failures-per-address=" + HardenedInstallTest.FAILURES_PER_ADDRESS,
         "helpdesk.login-limits.signups-per-address=" + HardenedInstallTest.SIGNUPS_PER_ADDRESS,
         "helpdesk.session.max-age=" + HardenedInstallTest.SESSION_MAX_AGE})
@@ -19,7 +21,9 @@ public abstract class HardenedInstallTest extends ApiTest {
 
     /** A client address of its own (through the trusted local proxy), so tests never share a budget. */
     public static String newClientAddress() {
-        return "2001:db8::" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
-                + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff));
+        // IPv6 clients are counted by their /64: each test client gets a /64 of its own
+        return "2001:db8:" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+                + ":" + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 0xffff))
+                + "::1";
     }
 }

@@ -214,6 +214,21 @@ public final class HttpApi {
         return new Owner(session, entityId, key);
     }
 
+    /**
+     * Signs up a new owner whose requests come through a trusted proxy for {@code clientAddress} (X-Forwarded-For):
+     * on an install with tight per-address limits each test then has a budget of its own. No API key.
+     */
+    public Owner newOwnerFrom(String clientAddress) {
+        String email = uniqueEmail("owner");
+        Response r = post("/api/auth/signup").header("X-Forwarded-For", clientAddress).json(Map.of("email", email,
+                "password", PASSWORD, "name", "Olive Owner", "entityName", "Acme " + UUID.randomUUID())).send();
+        if (r.status() != 201) {
+            throw new IllegalStateException("signup failed: " + r.status() + " " + r.body());
+        }
+        Session session = sessionFrom(r, UUID.fromString(r.json().get("user").get("id").stringValue()), email);
+        return new Owner(session, UUID.fromString(r.json().get("entity").get("id").stringValue()), null);
+    }
+
     /** Signs up a new user (who also gets an entity of their own). */
     public Session newUser(String name) {
         return signup(uniqueEmail(name.toLowerCase(java.util.Locale.ROOT)), PASSWORD, name, name + "'s own " + UUID.randomUUID());

@@ -17,4 +17,11 @@ class ReturnToTest {
             assertThat(ReturnTo.safe(next)).as(String.valueOf(next)).isEqualTo("/");
         }
     }
+
+    @Test
+    void bracesWhichTheRedirectWouldReadAsTemplateVariablesBecomeTheStartPage() {
+        for (String next : new String[] {"/e/{x}/tickets", "/{", "/}"}) {
+            assertThat(ReturnTo.safe(next)).as(next).isEqualTo("/");
+        }
+    }
 }
