@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.helpdesk.auth.ApiKeyFormat;
 import org.helpdesk.auth.KeyCaller;
 import org.helpdesk.auth.SessionUser;
 import org.helpdesk.auth.Tenant;
@@ -41,8 +42,6 @@ class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
     private static final String CALLER = AccessLog.class.getName() + ".caller";
     private static final String ENTITY = AccessLog.class.getName() + ".entity";
     static final String LOGIN = "/api/auth/login";
-    /** The public part of a key, as listed in the settings ("ak_" and 5 characters; see ApiKeyController). */
-    private static final int KEY_PREFIX_LENGTH = 8;
 
     private final HelpdeskMetrics metrics;
     private final ObjectProvider<RequestMappingHandlerMapping> routes;
@@ -103,7 +102,7 @@ class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String token = header == null || header.length() < 7 ? "" : header.substring(7).strip();
         // only reached for an authenticated key, whose shape is checked: the prefix is the public part
-        return token.length() >= KEY_PREFIX_LENGTH ? token.substring(0, KEY_PREFIX_LENGTH) : "?";
+        return ApiKeyFormat.prefix(token);
     }
 
     /**

@@ -15,7 +15,7 @@ import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
-import org.helpdesk.entity.Entities;
+import org.helpdesk.entity.Memberships;
 import org.helpdesk.ticket.Actor;
 import org.helpdesk.ticket.Channel;
 import org.helpdesk.ticket.Message;
@@ -25,6 +25,7 @@ import org.helpdesk.ticket.Priority;
 import org.helpdesk.ticket.Ticket;
 import org.helpdesk.ticket.TicketChange;
 import org.helpdesk.ticket.TicketManagement;
+import org.helpdesk.ticket.TicketNumber;
 import org.helpdesk.ticket.TicketQuery;
 import org.helpdesk.ticket.TicketStatus;
 import org.springframework.http.HttpStatus;
@@ -55,14 +56,14 @@ class TicketPages {
     private final Desks desks;
     private final TicketManagement tickets;
     private final TicketViews views;
-    private final Entities entities;
+    private final Memberships memberships;
     private final CategoryManagement categories;
 
-    TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Entities entities, CategoryManagement categories) {
+    TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Memberships memberships, CategoryManagement categories) {
         this.desks = desks;
         this.tickets = tickets;
         this.views = views;
-        this.entities = entities;
+        this.memberships = memberships;
         this.categories = categories;
     }
 
@@ -323,19 +324,19 @@ class TicketPages {
     }
 
     private Ticket find(UUID entityId, long number) {
-        return tickets.findByNumber(entityId, number).orElseThrow(() -> new NotFound("No ticket HD-" + number + " in this entity"));
+        return tickets.findByNumber(entityId, number).orElseThrow(() -> new NotFound("No ticket " + TicketNumber.format(number) + " in this entity"));
     }
 
     /** Names of the entity's members by user id (as text, the form history values take). */
     private Map<String, String> people(UUID entityId) {
         Map<String, String> names = new LinkedHashMap<>();
-        entities.members(entityId).forEach(m -> names.put(m.userId().toString(), m.name()));
+        memberships.list(entityId).forEach(m -> names.put(m.userId().toString(), m.name()));
         return names;
     }
 
     /** Who tickets may be assigned to: agents, admins, owners. */
     private List<Option> agents(UUID entityId) {
-        return entities.members(entityId).stream().filter(m -> m.role().canWriteTickets())
+        return memberships.list(entityId).stream().filter(m -> m.role().canWriteTickets())
                 .map(m -> new Option(m.userId().toString(), m.name())).toList();
     }
 
