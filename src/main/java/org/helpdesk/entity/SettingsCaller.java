@@ -1,11 +1,13 @@
 package org.helpdesk.entity;
 
 import org.helpdesk.auth.Tenant;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * For the JSON adapters of the settings features (members, API keys, categories): the request's tenant, checked
  * to be an admin or owner (or a write key), as the actor their use cases take.
  */
+@NamedInterface("settings")
 public final class SettingsCaller {
     private SettingsCaller() {
     }

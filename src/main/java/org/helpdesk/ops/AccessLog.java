@@ -11,12 +11,12 @@ import org.helpdesk.auth.ApiKeyFormat;
 import org.helpdesk.auth.KeyCaller;
 import org.helpdesk.auth.SessionUser;
 import org.helpdesk.auth.Tenant;
+import org.helpdesk.common.FilterOrder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -36,7 +36,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * refused credentials, throttled logins, rate-limited requests.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // inside RequestIds, so the line carries the request id
+@Order(FilterOrder.ACCESS_LOG) // inside RequestIds, so the line carries the request id
 class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger("org.helpdesk.access");
     private static final String CALLER = AccessLog.class.getName() + ".caller";
