@@ -31,7 +31,6 @@ import org.helpdesk.ticket.TicketStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -342,11 +341,5 @@ class TicketPages {
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    static MultiValueMap<String, String> single(String name, String value) {
-        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-        params.add(name, value);
-        return params;
     }
 }
