@@ -1,6 +1,12 @@
 package org.helpdesk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 /** The module boundaries of docs/architecture.md, enforced: no cycles, only named interfaces used across. */
@@ -9,7 +15,28 @@ class ModularityTest {
 
     @Test
     void modulesOnlyUseEachOthersNamedInterfacesAndFormNoCycles() {
-
         MODULES.verify();
+    }
+
+    @Test
+    void everyModuleDeclaresWhatItMayDependOn() throws Exception {
+        Object open = ApplicationModule.class.getMethod("allowedDependencies").getDefaultValue();
+        List<String> undeclared = MODULES.stream()
+                .map(module -> module.getBasePackage().getName())
+                .filter(name -> {
+                    ApplicationModule declared = packageInfo(name);
+                    return declared == null || Arrays.equals(declared.allowedDependencies(), (String[]) open);
+                })
+                .toList();
+        assertThat(undeclared).as("modules without @ApplicationModule(allowedDependencies = ...) in package-info.java")
+                .isEmpty();
+    }
+
+    private static ApplicationModule packageInfo(String packageName) {
+        try {
+            return Class.forName(packageName + ".package-info").getAnnotation(ApplicationModule.class);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 }

@@ -10,24 +10,20 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for user accounts. Emails are stored lower-cased. */
 @Repository
-public class Users {
+class Users {
     private final JdbcClient jdbc;
 
     Users(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public record UserRow(UUID id, String email, String name, String passwordHash, Instant createdAt) {
-        public UserView view() {
-            return new UserView(id, email, name, createdAt);
+    record UserRow(UUID id, String email, String name, String passwordHash, Instant createdAt) {
+        Account account() {
+            return new Account(id, email, name, createdAt);
         }
     }
 
-    /** A user as the API shows it: never the password hash. */
-    public record UserView(UUID id, String email, String name, Instant createdAt) {
-    }
-
-    public void insert(UserRow user) {
+    void insert(UserRow user) {
         jdbc.sql("""
                 insert into users (id, email, password_hash, name, created_at)
                 values (:id, :email, :hash, :name, :createdAt)""")
@@ -36,12 +32,12 @@ public class Users {
                 .update();
     }
 
-    public Optional<UserRow> byEmail(String email) {
+    Optional<UserRow> byEmail(String email) {
         return jdbc.sql("select id, email, name, password_hash, created_at from users where email = :email")
                 .param("email", email).query((rs, n) -> row(rs)).optional();
     }
 
-    public Optional<UserRow> byId(UUID id) {
+    Optional<UserRow> byId(UUID id) {
         return jdbc.sql("select id, email, name, password_hash, created_at from users where id = :id")
                 .param("id", id).query((rs, n) -> row(rs)).optional();
     }

@@ -1,10 +1,6 @@
 package org.helpdesk.apikey;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +8,10 @@ import java.util.Set;
 import org.helpdesk.auth.Scope;
 import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.Ids;
-import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
+import org.helpdesk.common.Times;
+import org.helpdesk.entity.MemberActor;
+import org.helpdesk.entity.SettingsCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +37,7 @@ class ApiKeyController {
 
     @PostMapping("/api/settings/api-keys")
     ResponseEntity<ApiKeyManagement.CreatedKey> create(Tenant tenant, @RequestBody JsonNode body) {
-        tenant.requireAdmin();
+        MemberActor actor = SettingsCaller.admin(tenant);
         JsonInput in = JsonInput.of(body);
         String name = in.requiredString("name");
         List<String> requested = in.stringList("scopes");
@@ -47,26 +45,14 @@ class ApiKeyController {
         if (requested != null) {
             requested.forEach(s -> scopes.add(Scope.parse(s)));
         }
-        ApiKeyManagement.CreatedKey created = keys.create(tenant.entityId(), tenant.userId(),
-                new NewApiKey(name, scopes, expiry(in.string("expiresAt"))));
+        ApiKeyManagement.CreatedKey created = keys.create(actor,
+                new NewApiKey(name, scopes, Times.parse(in.string("expiresAt"), "expiresAt", false)));
         return ResponseEntity.created(URI.create("/api/settings/api-keys/" + created.id())).body(created);
     }
 
     @DeleteMapping("/api/settings/api-keys/{id}")
     ResponseEntity<Void> revoke(Tenant tenant, @PathVariable String id) {
-        tenant.requireAdmin();
-        keys.revoke(tenant.entityId(), Ids.parse(id, "id"));
+        keys.revoke(SettingsCaller.admin(tenant), Ids.parse(id, "id"));
         return ResponseEntity.noContent().build();
-    }
-
-    private static Instant expiry(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant().truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("expiresAt must be an ISO-8601 timestamp such as 2030-01-31T00:00:00Z");
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.helpdesk.apikey;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,26 +8,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.helpdesk.auth.ApiKeyFormat;
 import org.helpdesk.auth.Scope;
-import org.helpdesk.common.Hashing;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.common.Times;
+import org.helpdesk.entity.MemberActor;
 import org.helpdesk.entity.MemberRemoved;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
  * The API key use cases: create (the secret is made here and shown once), list, revoke. Only a hash of the
- * secret is stored. Permission (admins and owners, signed in) is checked by the caller.
+ * secret is stored. Permission (admins and owners, signed in) is checked by the web adapter.
  */
 @Service
 public class ApiKeyManagement {
-    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final int SECRET_LENGTH = 40; // about 238 bits of entropy
-    private static final int PREFIX_LENGTH = 8;  // "ak_" and 5 characters: enough to tell keys apart
-
     private final ApiKeys keys;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -56,22 +52,22 @@ public class ApiKeyManagement {
         return keys.active(entityId).stream().map(KeyView::of).toList();
     }
 
-    /** A new key of the entity, acting for {@code userId} (who must be its admin or owner). */
-    public CreatedKey create(UUID entityId, UUID userId, NewApiKey command) {
+    /** A new key of the actor's entity, acting for the actor (an admin or owner, checked by the adapter). */
+    public CreatedKey create(MemberActor actor, NewApiKey command) {
         Instant now = Times.now(clock);
         if (command.expiresAt() != null && !command.expiresAt().isAfter(now)) {
             throw new InvalidInput("expiresAt must be in the future");
         }
         Set<Scope> scopes = EnumSet.copyOf(command.scopes());
-        String secret = newSecret();
-        ApiKeys.KeyRow row = new ApiKeys.KeyRow(Ids.newId(), entityId, command.name(),
-                secret.substring(0, PREFIX_LENGTH), scopes, userId, now, command.expiresAt(), null);
-        keys.insert(row, Hashing.sha256Hex(secret.getBytes(StandardCharsets.US_ASCII)));
+        String secret = ApiKeyFormat.newSecret(random);
+        ApiKeys.KeyRow row = new ApiKeys.KeyRow(Ids.newId(), actor.entityId(), command.name(),
+                ApiKeyFormat.prefix(secret), scopes, actor.userId(), now, command.expiresAt(), null);
+        keys.insert(row, ApiKeyFormat.hash(secret));
         return new CreatedKey(row.id(), row.name(), row.prefix(), scopes, now, command.expiresAt(), null, secret);
     }
 
-    public void revoke(UUID entityId, UUID keyId) {
-        if (!keys.revoke(entityId, keyId, Times.now(clock))) {
+    public void revoke(MemberActor actor, UUID keyId) {
+        if (!keys.revoke(actor.entityId(), keyId, Times.now(clock))) {
             throw new NotFound("No such API key in this entity");
         }
     }
@@ -79,13 +75,5 @@ public class ApiKeyManagement {
     @EventListener
     void onMemberRemoved(MemberRemoved event) {
         keys.revokeCreatedBy(event.entityId(), event.userId(), event.at());
-    }
-
-    private String newSecret() {
-        StringBuilder key = new StringBuilder("ak_");
-        for (int i = 0; i < SECRET_LENGTH; i++) {
-            key.append(BASE62.charAt(random.nextInt(BASE62.length())));
-        }
-        return key.toString();
     }
 }

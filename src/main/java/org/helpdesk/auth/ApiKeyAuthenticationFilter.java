@@ -1,19 +1,16 @@
 package org.helpdesk.auth;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.helpdesk.common.ErrorResponses;
-import org.helpdesk.common.Hashing;
 import org.helpdesk.common.Times;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -27,8 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is 401 even if the request also carries a valid session cookie.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
-    static final Pattern KEY_SHAPE = Pattern.compile("ak_[0-9A-Za-z]{32,64}");
-
     private final KeyDirectory keys;
     private final KeyUsage usage;
     private final RateLimiter rateLimiter;
@@ -59,12 +54,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String secret = header.substring(7).strip();
-        if (!KEY_SHAPE.matcher(secret).matches()) {
+        if (!ApiKeyFormat.wellFormed(secret)) {
             unauthorized(response, "The API key is malformed; keys look like ak_ followed by 40 letters and digits");
             return;
         }
         Instant now = Times.now(clock);
-        Optional<KeyCaller> caller = keys.activeKey(Hashing.sha256Hex(secret.getBytes(StandardCharsets.US_ASCII)), now);
+        Optional<KeyCaller> caller = keys.activeKey(ApiKeyFormat.hash(secret), now);
         if (caller.isEmpty()) {
             unauthorized(response, "The API key is unknown, expired or revoked");
             return;

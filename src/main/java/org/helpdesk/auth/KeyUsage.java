@@ -1,14 +1,17 @@
 package org.helpdesk.auth;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
+import org.helpdesk.common.HelpdeskSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,14 +19,22 @@ import org.springframework.stereotype.Component;
  * read, not a write. lastUsedAt may lag by up to the flush interval.
  */
 @Component
-class KeyUsage {
+class KeyUsage implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(KeyUsage.class);
 
     private final KeyDirectory keys;
+    private final Duration flushEvery;
     private final ConcurrentHashMap<KeyDirectory.KeyRef, Instant> pending = new ConcurrentHashMap<>();
 
-    KeyUsage(KeyDirectory keys) {
+    KeyUsage(KeyDirectory keys, HelpdeskSettings settings) {
         this.keys = keys;
+        this.flushEvery = settings.apiKeys().lastUsedFlush();
+    }
+
+    /** Flushes every {@code helpdesk.api-keys.last-used-flush}, read from the validated settings tree. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::flush, flushEvery);
     }
 
     void used(KeyCaller caller, Instant at) {
@@ -31,7 +42,6 @@ class KeyUsage {
                 (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    @Scheduled(fixedDelayString = "${helpdesk.api-keys.last-used-flush:PT10S}")
     @PreDestroy
     void flush() {
         if (pending.isEmpty()) {

@@ -10,7 +10,8 @@ import java.util.UUID;
 import org.helpdesk.common.Forbidden;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.Times;
-import org.helpdesk.entity.Entities;
+import org.helpdesk.entity.Membership;
+import org.helpdesk.entity.Memberships;
 import org.helpdesk.ticket.Actor;
 import org.helpdesk.ticket.Ticket;
 import org.helpdesk.ticket.TicketManagement;
@@ -26,13 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CannedReplyManagement {
     private final CannedReplies replies;
     private final TicketManagement tickets;
-    private final Entities entities;
+    private final Memberships memberships;
     private final Clock clock;
 
-    CannedReplyManagement(CannedReplies replies, TicketManagement tickets, Entities entities, Clock clock) {
+    CannedReplyManagement(CannedReplies replies, TicketManagement tickets, Memberships memberships, Clock clock) {
         this.replies = replies;
         this.tickets = tickets;
-        this.entities = entities;
+        this.memberships = memberships;
         this.clock = clock;
     }
 
@@ -109,8 +110,8 @@ public class CannedReplyManagement {
         if (agent.userId() == null) {
             return null;
         }
-        return entities.membershipsOf(agent.userId()).stream()
-                .filter(m -> m.entityId().equals(agent.entityId())).map(Entities.MembershipRow::entityName)
+        return memberships.of(agent.userId()).stream()
+                .filter(m -> m.entityId().equals(agent.entityId())).map(Membership::entityName)
                 .findFirst().orElse(null);
     }
 

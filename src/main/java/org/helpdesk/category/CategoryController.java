@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.JsonInput;
+import org.helpdesk.entity.MemberActor;
+import org.helpdesk.entity.SettingsCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,26 +42,25 @@ class CategoryController {
 
     @PostMapping
     ResponseEntity<Category> create(Tenant tenant, @RequestBody JsonNode body) {
-        tenant.requireAdmin();
-        Category category = categories.create(tenant.entityId(), JsonInput.of(body).requiredString("name"));
+        Category category = categories.create(SettingsCaller.admin(tenant), JsonInput.of(body).requiredString("name"));
         return ResponseEntity.created(URI.create("/api/helpdesk/categories/" + category.id())).body(category);
     }
 
     @PatchMapping("/{id}")
     Category rename(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        tenant.requireAdmin();
+        MemberActor actor = SettingsCaller.admin(tenant);
         UUID categoryId = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         if (!in.has("name")) {
-            return categories.get(tenant.entityId(), categoryId);
+            return categories.get(actor.entityId(), categoryId);
         }
-        return categories.rename(tenant.entityId(), categoryId, in.requiredString("name"));
+        return categories.rename(actor, categoryId, in.requiredString("name"));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Tenant tenant, @PathVariable String id) {
-        tenant.requireAdmin();
-        categories.delete(tenant.entityId(), Ids.parse(id, "id"), tenant.userId(), tenant.userName());
+        categories.delete(SettingsCaller.admin(tenant), Ids.parse(id, "id"));
         return ResponseEntity.noContent().build();
     }
+
 }

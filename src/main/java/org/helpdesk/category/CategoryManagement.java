@@ -9,14 +9,15 @@ import org.helpdesk.common.Ids;
 import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.common.Times;
+import org.helpdesk.entity.MemberActor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The category use cases, for the API and the pages alike. Permission (admins and owners) is checked by the
- * caller, which knows how the user came in; everything here is scoped by the entity.
+ * The category use cases, for the API and the pages alike. Permission (admins and owners, or a write key) is
+ * checked by the web adapter, which knows how the caller came in; everything here is scoped by the entity.
  */
 @Service
 public class CategoryManagement {
@@ -44,7 +45,8 @@ public class CategoryManagement {
     }
 
     @Transactional
-    public Category create(UUID entityId, String name) {
+    public Category create(MemberActor actor, String name) {
+        UUID entityId = actor.entityId();
         String checked = name(name);
         if (categories.nameTaken(entityId, checked, null)) {
             throw duplicate();
@@ -59,7 +61,8 @@ public class CategoryManagement {
     }
 
     @Transactional
-    public Category rename(UUID entityId, UUID id, String name) {
+    public Category rename(MemberActor actor, UUID id, String name) {
+        UUID entityId = actor.entityId();
         Category category = get(entityId, id);
         String checked = name(name);
         if (categories.nameTaken(entityId, checked, id)) {
@@ -73,12 +76,12 @@ public class CategoryManagement {
         return new Category(id, entityId, checked, category.createdAt());
     }
 
-    /** Deletes the category; its tickets become uncategorised, recorded in the name of {@code userId}. */
+    /** Deletes the category; its tickets become uncategorised, recorded in the actor's name. */
     @Transactional
-    public void delete(UUID entityId, UUID id, UUID userId, String userName) {
-        get(entityId, id);
-        events.publishEvent(new CategoryDeleted(entityId, id, userId, userName));
-        categories.delete(entityId, id);
+    public void delete(MemberActor actor, UUID id) {
+        get(actor.entityId(), id);
+        events.publishEvent(new CategoryDeleted(actor.entityId(), id, actor.userId(), actor.name()));
+        categories.delete(actor.entityId(), id);
     }
 
     private static String name(String value) {

@@ -1,8 +1,6 @@
 package org.helpdesk.common;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,16 +22,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ApiExceptionHandler {
     private static final MediaType JSON = ErrorResponses.JSON_UTF8;
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
-        if (e instanceof RetryLater later) {
-            return ResponseEntity.status(ErrorResponses.status(e))
-                    .header("Retry-After", Long.toString(later.retryAfterSeconds()))
-                    .contentType(JSON).body(new ApiError(e.getMessage()));
-        }
-        return error(ErrorResponses.status(e), e.getMessage());
+        return answer(ErrorResponses.failure(e));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -91,33 +83,23 @@ class ApiExceptionHandler {
         return error(HttpStatus.CONTENT_TOO_LARGE, ErrorResponses.TOO_LARGE);
     }
 
-    /**
-     * A constraint the checks before the write did not catch: a duplicate or a row deleted meanwhile is a
-     * conflict (409); a value the database refuses (SQLSTATE class 22, e.g. too long) is bad input (400).
-     */
+    /** A constraint the checks before the write did not catch (the catalogue tells 409 from 400). */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> integrity(DataIntegrityViolationException e) {
-        // Only the SQLSTATE: the database's message quotes the refused values (emails, names) into the log.
-        log.info("Constraint violation (SQLSTATE {})", e.getMostSpecificCause() instanceof java.sql.SQLException sql
-                ? sql.getSQLState() : "unknown");
-        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                && sql.getSQLState().startsWith("22")) {
-            return error(HttpStatus.BAD_REQUEST, ErrorResponses.INVALID_VALUE);
-        }
-        return error(HttpStatus.CONFLICT, ErrorResponses.CONCURRENT_CHANGE);
+        return answer(ErrorResponses.failure(e));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
-        String ref = ErrorResponses.newReference();
-        if (DatabaseUnavailable.matches(e)) {
-            log.warn("Database unavailable (ref {}): {}", ref, e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
-                    .contentType(JSON).body(new ApiError(DatabaseUnavailable.MESSAGE, ref));
+        return answer(ErrorResponses.failure(e));
+    }
+
+    private static ResponseEntity<ApiError> answer(ErrorResponses.Failure failure) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(failure.status()).contentType(JSON);
+        if (failure.retryAfterSeconds() != null) {
+            builder.header("Retry-After", Long.toString(failure.retryAfterSeconds()));
         }
-        log.error("Unexpected error (ref {})", ref, e);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(JSON)
-                .body(new ApiError(ErrorResponses.unexpected(ref), ref));
+        return builder.body(new ApiError(failure.message(), failure.reference()));
     }
 
     /** Always JSON, whatever the request's Accept header says: an error must never turn into a bodiless 406. */

@@ -15,7 +15,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -26,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before anything else runs.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(FilterOrder.CACHED_BODY)
 public class CachedBodyFilter extends OncePerRequestFilter {
     public static final String ATTRIBUTE = CachedBodyFilter.class.getName() + ".body";
 

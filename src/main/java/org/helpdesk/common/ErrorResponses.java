@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +33,7 @@ public final class ErrorResponses {
     public static final String CONCURRENT_CHANGE = "The change conflicts with data that changed meanwhile; retry";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
 
     /** Request attribute with the sentence an HTML error page shows instead of the generic one. */
     public static final String PAGE_MESSAGE = "helpdesk.pageErrorMessage";
@@ -50,6 +54,44 @@ public final class ErrorResponses {
             case TooLarge t -> HttpStatus.CONTENT_TOO_LARGE;
             default -> HttpStatus.BAD_REQUEST;
         };
+    }
+
+    /**
+     * What a failure answers, whichever front door it reached (the JSON API or a page): the status, the
+     * sentence, for a 5xx the reference (the request id, logged with the failure), and when to retry.
+     */
+    public record Failure(HttpStatus status, String message, String reference, Long retryAfterSeconds) {
+    }
+
+    /**
+     * The one classification of failures a handler catches: domain exceptions by {@link #status}; a constraint
+     * the checks before a write did not catch (a duplicate or a row deleted meanwhile: 409; a value the database
+     * refuses, SQLSTATE class 22: 400); a request the framework refused (its 4xx); the database out of reach (503, retry in a second); anything else a 500,
+     * logged with its stack trace under the reference.
+     */
+    public static Failure failure(Throwable e) {
+        if (e instanceof DomainException d) {
+            return new Failure(status(d), d.getMessage(), null, d instanceof RetryLater r ? r.retryAfterSeconds() : null);
+        }
+        if (e instanceof DataIntegrityViolationException integrity) {
+            String state = integrity.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            // Only the SQLSTATE: the database's message quotes the refused values (emails, names) into the log.
+            log.info("Constraint violation (SQLSTATE {})", state == null ? "unknown" : state);
+            return state != null && state.startsWith("22")
+                    ? new Failure(HttpStatus.BAD_REQUEST, INVALID_VALUE, null, null)
+                    : new Failure(HttpStatus.CONFLICT, CONCURRENT_CHANGE, null, null);
+        }
+        if (e instanceof org.springframework.web.ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            int code = framework.getStatusCode().value(); // a request Spring MVC refused (missing parameter, ...)
+            return new Failure(HttpStatus.valueOf(code), messageFor(code), null, null);
+        }
+        String ref = newReference();
+        if (DatabaseUnavailable.matches(e)) {
+            log.warn("Database unavailable (ref {}): {}", ref, e.toString());
+            return new Failure(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, ref, 1L);
+        }
+        log.error("Unexpected error (ref {})", ref, e);
+        return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, unexpected(ref), ref, null);
     }
 
     /** The wording for a status the container or a filter sets without a sentence of its own. */

@@ -44,7 +44,7 @@ public final class JsonInput {
         if (!value.isString()) {
             throw new InvalidInput(field + " must be a string");
         }
-        return withoutNul(value.stringValue(), field);
+        return noNul(value.stringValue(), field);
     }
 
     public String requiredString(String field) {
@@ -84,14 +84,17 @@ public final class JsonInput {
             if (!item.isString()) {
                 throw new InvalidInput(field + " must be an array of strings");
             }
-            out.add(withoutNul(item.stringValue(), field));
+            out.add(noNul(item.stringValue(), field));
         }
         return out;
     }
 
-    /** PostgreSQL cannot store U+0000 in text (H2 can): refused on every database alike. */
-    private static String withoutNul(String value, String field) {
-        if (value.indexOf('\u0000') >= 0) {
+    /**
+     * PostgreSQL cannot store U+0000 in text (H2 can): refused on every database alike, whether the text came
+     * in JSON, a form or a mail. Null stays null.
+     */
+    public static String noNul(String value, String field) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
             throw new InvalidInput(field + " must not contain the NUL character (U+0000)");
         }
         return value;

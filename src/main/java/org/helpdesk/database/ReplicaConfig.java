@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.helpdesk.common.FilterOrder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -64,7 +65,7 @@ class ReplicaConfig {
     FilterRegistrationBean<ReadYourWritesFilter> readYourWritesFilter(ReplicaRouting routing,
                                                                       SecurityFilterProperties security) {
         var registration = new FilterRegistrationBean<>(new ReadYourWritesFilter(routing));
-        registration.setOrder(security.getOrder() + 1); // inside the security chain: the caller is known
+        registration.setOrder(FilterOrder.insideSecurity(security.getOrder()));
         return registration;
     }
 }

@@ -1,2 +1,5 @@
 /** The email channel: mailboxes, IMAP polling into tickets, SMTP replies from the outbox. */
+@ApplicationModule(allowedDependencies = {"common", "auth", "ticket"})
 package org.helpdesk.email;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,15 +1,12 @@
 package org.helpdesk.entity;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.helpdesk.auth.Role;
 import org.helpdesk.auth.SessionLogin;
 import org.helpdesk.auth.Tenant;
-import org.helpdesk.common.Emails;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.JsonInput;
 import org.springframework.http.ResponseEntity;
@@ -31,48 +28,37 @@ class EntityController {
         this.memberships = memberships;
     }
 
-    record MemberView(UUID userId, String email, String name, Role role, Instant createdAt) {
-        static MemberView of(Entities.MemberRow row) {
-            return new MemberView(row.userId(), row.email(), row.name(), row.role(), row.createdAt());
-        }
-    }
-
     @PostMapping("/api/entities")
-    ResponseEntity<Entities.EntityRow> create(@RequestBody JsonNode body) {
-        String name = JsonInput.text(JsonInput.of(body).requiredString("name"), "name", 255);
-        Entities.EntityRow entity = memberships.createEntity(SessionLogin.current().id(), name);
-        return ResponseEntity.created(URI.create("/api/entities/" + entity.id()))
-                .body(entity);
+    ResponseEntity<Entity> create(@RequestBody JsonNode body) {
+        Entity entity = memberships.createEntity(SessionLogin.current().id(), JsonInput.of(body).requiredString("name"));
+        return ResponseEntity.created(URI.create("/api/entities/" + entity.id())).body(entity);
     }
 
     @GetMapping("/api/settings/members")
-    List<MemberView> members(Tenant tenant) {
-        tenant.requireAdmin();
-        return memberships.list(tenant).stream().map(MemberView::of).toList();
+    List<Member> members(Tenant tenant) {
+        return memberships.list(tenant.requireAdmin().entityId());
     }
 
     @PostMapping("/api/settings/members")
-    ResponseEntity<MemberView> add(Tenant tenant, @RequestBody JsonNode body) {
-        tenant.requireAdmin();
+    ResponseEntity<Member> add(Tenant tenant, @RequestBody JsonNode body) {
+        MemberActor actor = SettingsCaller.admin(tenant);
         JsonInput in = JsonInput.of(body);
-        String email = Emails.accountKey(in.requiredString("email"), "email");
-        Role role = Role.parse(in.requiredString("role"), "role");
-        MemberView member = MemberView.of(memberships.add(tenant, email, role));
-        return ResponseEntity.status(201).body(member);
+        String email = in.requiredString("email");
+        NewMember command = new NewMember(email, Role.parse(in.requiredString("role"), "role"));
+        return ResponseEntity.status(201).body(memberships.add(actor, command));
     }
 
     @PatchMapping("/api/settings/members/{userId}")
-    MemberView changeRole(Tenant tenant, @PathVariable String userId, @RequestBody JsonNode body) {
-        tenant.requireAdmin();
+    Member changeRole(Tenant tenant, @PathVariable String userId, @RequestBody JsonNode body) {
+        MemberActor actor = SettingsCaller.admin(tenant);
         UUID id = Ids.parse(userId, "userId");
         Role role = Role.parse(JsonInput.of(body).requiredString("role"), "role");
-        return MemberView.of(memberships.changeRole(tenant, id, role));
+        return memberships.changeRole(actor, id, role);
     }
 
     @DeleteMapping("/api/settings/members/{userId}")
     ResponseEntity<Void> remove(Tenant tenant, @PathVariable String userId) {
-        tenant.requireAdmin();
-        memberships.remove(tenant, Ids.parse(userId, "userId"));
+        memberships.remove(SettingsCaller.admin(tenant), Ids.parse(userId, "userId"));
         return ResponseEntity.noContent().build();
     }
 

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.helpdesk.auth.Role;
-import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.Conflict;
-import org.helpdesk.common.Forbidden;
 import org.helpdesk.common.Ids;
+import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.common.Times;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,11 +17,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The membership rules: only owners grant, change or take away the owner role, and an entity never drops
- * to zero owners (membership changes of one entity are serialised by a lock on its row).
+ * The entity and membership use cases, for the API, the pages and signup alike. The rules
+ * ({@link MembershipRules}): only owners grant, change or take away the owner role, and an entity never drops
+ * to zero owners (membership changes of one entity are serialised by a lock on its row). Whether the caller
+ * may manage members at all (admins and owners) is checked by the web adapter, which knows how they came in.
  */
 @Service
 public class Memberships {
+    static final int MAX_NAME = 255;
+
     private final Entities entities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -33,70 +36,71 @@ public class Memberships {
         this.clock = clock;
     }
 
+    /** A new entity owned by {@code ownerId}; joins the caller's transaction (signup makes its user first). */
     @Transactional
-    public Entities.EntityRow createEntity(UUID ownerId, String name) {
+    public Entity createEntity(UUID ownerId, String name) {
+        String checked = JsonInput.text(name, "name", MAX_NAME);
         Instant now = Times.now(clock);
-        Entities.EntityRow entity = new Entities.EntityRow(Ids.newId(), name, now);
+        Entity entity = new Entity(Ids.newId(), checked, now);
         entities.insert(entity);
         entities.addMember(entity.id(), ownerId, Role.OWNER, now);
         return entity;
     }
 
-    @Transactional(readOnly = true)
-    public List<Entities.MemberRow> list(Tenant tenant) {
-        return entities.members(tenant.entityId());
+    /** The entities a user belongs to, by name. */
+    public List<Membership> of(UUID userId) {
+        return entities.membershipsOf(userId);
+    }
+
+    public List<Member> list(UUID entityId) {
+        return entities.members(entityId);
     }
 
     @Transactional
-    public Entities.MemberRow add(Tenant tenant, String email, Role role) {
-        requireOwnerFor(tenant, role);
-        UUID userId = entities.userIdByEmail(email)
+    public Member add(MemberActor actor, NewMember command) {
+        MembershipRules.requireMayHandle(actor.role(), command.role());
+        UUID userId = entities.userIdByEmail(command.email())
                 .orElseThrow(() -> new NotFound("No account with this email; the person must sign up first"));
-        entities.lock(tenant.entityId());
-        if (entities.member(tenant.entityId(), userId).isPresent()) {
-            throw new Conflict("This user is already a member of the entity");
+        entities.lock(actor.entityId());
+        if (entities.member(actor.entityId(), userId).isPresent()) {
+            throw alreadyMember();
         }
         try {
-            entities.addMember(tenant.entityId(), userId, role, Times.now(clock));
+            entities.addMember(actor.entityId(), userId, command.role(), Times.now(clock));
         } catch (DuplicateKeyException e) {
-            throw new Conflict("This user is already a member of the entity");
+            throw alreadyMember();
         }
-        return entities.member(tenant.entityId(), userId).orElseThrow();
+        return entities.member(actor.entityId(), userId).orElseThrow();
     }
 
     @Transactional
-    public Entities.MemberRow changeRole(Tenant tenant, UUID userId, Role role) {
-        entities.lock(tenant.entityId());
-        Entities.MemberRow member = entities.member(tenant.entityId(), userId)
-                .orElseThrow(() -> new NotFound("No such member in this entity"));
+    public Member changeRole(MemberActor actor, UUID userId, Role role) {
+        Member member = lockedMember(actor, userId);
         if (member.role() == role) {
             return member;
         }
-        requireOwnerFor(tenant, member.role());
-        requireOwnerFor(tenant, role);
-        if (member.role() == Role.OWNER && entities.countOwners(tenant.entityId()) <= 1) {
-            throw new Conflict("This is the last owner; make someone else owner first");
-        }
-        entities.changeRole(tenant.entityId(), userId, role);
-        return entities.member(tenant.entityId(), userId).orElseThrow();
+        MembershipRules.requireMayHandle(actor.role(), member.role());
+        MembershipRules.requireMayHandle(actor.role(), role);
+        MembershipRules.requireOwnerLeft(member.role(), entities.countOwners(actor.entityId()));
+        entities.changeRole(actor.entityId(), userId, role);
+        return entities.member(actor.entityId(), userId).orElseThrow();
     }
 
     @Transactional
-    public void remove(Tenant tenant, UUID userId) {
-        entities.lock(tenant.entityId());
-        Entities.MemberRow member = entities.member(tenant.entityId(), userId)
-                .orElseThrow(() -> new NotFound("No such member in this entity"));
-        requireOwnerFor(tenant, member.role());
-        if (member.role() == Role.OWNER && entities.countOwners(tenant.entityId()) <= 1) {
-            throw new Conflict("This is the last owner; make someone else owner first");
-        }
-        events.publishEvent(new MemberRemoved(tenant.entityId(), userId, Times.now(clock), tenant.userId(), tenant.userName()));
-        entities.removeMember(tenant.entityId(), userId);
+    public void remove(MemberActor actor, UUID userId) {
+        Member member = lockedMember(actor, userId);
+        MembershipRules.requireMayHandle(actor.role(), member.role());
+        MembershipRules.requireOwnerLeft(member.role(), entities.countOwners(actor.entityId()));
+        events.publishEvent(new MemberRemoved(actor.entityId(), userId, Times.now(clock), actor.userId(), actor.name()));
+        entities.removeMember(actor.entityId(), userId);
     }
 
-    private static void requireOwnerFor(Tenant tenant, Role role) {
-        if (role == Role.OWNER && tenant.role() != Role.OWNER) {
-            throw new Forbidden("Only owners may grant, change or remove the owner role");
-        }
+    private Member lockedMember(MemberActor actor, UUID userId) {
+        entities.lock(actor.entityId());
+        return entities.member(actor.entityId(), userId).orElseThrow(() -> new NotFound("No such member in this entity"));
+    }
+
+    private static Conflict alreadyMember() {
+        return new Conflict("This user is already a member of the entity");
     }
 }

@@ -7,15 +7,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.helpdesk.auth.ApiKeyFormat;
 import org.helpdesk.auth.KeyCaller;
 import org.helpdesk.auth.SessionUser;
 import org.helpdesk.auth.Tenant;
+import org.helpdesk.common.FilterOrder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -35,14 +36,12 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * refused credentials, throttled logins, rate-limited requests.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // inside RequestIds, so the line carries the request id
+@Order(FilterOrder.ACCESS_LOG) // inside RequestIds, so the line carries the request id
 class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
     private static final Logger log = LoggerFactory.getLogger("org.helpdesk.access");
     private static final String CALLER = AccessLog.class.getName() + ".caller";
     private static final String ENTITY = AccessLog.class.getName() + ".entity";
     static final String LOGIN = "/api/auth/login";
-    /** The public part of a key, as listed in the settings ("ak_" and 5 characters; see ApiKeyController). */
-    private static final int KEY_PREFIX_LENGTH = 8;
 
     private final HelpdeskMetrics metrics;
     private final ObjectProvider<RequestMappingHandlerMapping> routes;
@@ -103,7 +102,7 @@ class AccessLog extends OncePerRequestFilter implements HandlerInterceptor {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String token = header == null || header.length() < 7 ? "" : header.substring(7).strip();
         // only reached for an authenticated key, whose shape is checked: the prefix is the public part
-        return token.length() >= KEY_PREFIX_LENGTH ? token.substring(0, KEY_PREFIX_LENGTH) : "?";
+        return ApiKeyFormat.prefix(token);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.helpdesk.category.Category;
 import org.helpdesk.category.CategoryManagement;
 import org.helpdesk.common.InvalidInput;
-import org.helpdesk.entity.Entities;
+import org.helpdesk.entity.Memberships;
 import org.helpdesk.ticket.Channel;
 import org.helpdesk.ticket.Priority;
 import org.helpdesk.ticket.TicketStatus;
@@ -50,7 +50,7 @@ class BuiltInFilters {
     }
 
     @Bean
-    SearchFilter assigneeFilter(Entities entities) {
+    SearchFilter assigneeFilter(Memberships memberships) {
         return new Simple("assignee", (value, c) -> {
             String v = value.toLowerCase(Locale.ROOT);
             if (v.equals("me")) {
@@ -59,7 +59,7 @@ class BuiltInFilters {
             if (v.equals("none")) {
                 return "t.assigned_to is null";
             }
-            var member = entities.members(c.entityId()).stream()
+            var member = memberships.list(c.entityId()).stream()
                     .filter(m -> m.email().equalsIgnoreCase(value)).findFirst()
                     .orElseThrow(() -> new InvalidInput(
                             "assignee must be me, none or the email address of a member of this entity"));

@@ -32,11 +32,8 @@ final class TextRules {
         return noNul(JsonInput.optionalText(value, field, MAX_NAME), field);
     }
 
-    /** PostgreSQL cannot store U+0000 in text; H2 can. Refused everywhere, so both answer the same. */
+    /** The NUL rule of every text input ({@link JsonInput#noNul}), for texts that did not come as JSON. */
     static String noNul(String value, String field) {
-        if (value != null && value.indexOf('\0') >= 0) {
-            throw new InvalidInput(field + " must not contain the NUL character");
-        }
-        return value;
+        return JsonInput.noNul(value, field);
     }
 }

@@ -46,7 +46,7 @@ public record Ticket(UUID id, UUID entityId, @JsonIgnore long number, String sub
                 createdBy, lifecycle, tags, mergedInto, next);
     }
 
-    static final String NUMBER_PREFIX = "HD-";
+    static final String NUMBER_PREFIX = TicketNumber.PREFIX;
 
     /** A new ticket; a requested status other than {@code new} is applied through the same rules as a change. */
     static Ticket create(UUID id, UUID entityId, long number, TicketFields fields, UUID createdBy, Instant now) {

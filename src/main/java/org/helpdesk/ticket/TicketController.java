@@ -11,6 +11,7 @@ import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
+import org.helpdesk.ticket.web.Idempotency;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.helpdesk.common.Hashing;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
+import org.helpdesk.common.Times;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -42,7 +43,7 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
     static final UUID UNASSIGNED = new UUID(0, 0);
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    private static final Pattern TICKET_NUMBER = Pattern.compile("(?i)HD-(\\d{1,18})");
+    private static final Pattern TICKET_NUMBER = TicketNumber.PATTERN;
 
     enum Sort {
         CREATED_DESC("-createdAt", "created_at", true), CREATED_ASC("createdAt", "created_at", false),
@@ -204,18 +205,8 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
     }
 
     private static Instant instant(String value, String name) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.strip().replace(' ', '+'); // a '+' offset arrives as a space when not encoded
-        try {
-            if (text.length() == 10) { // a bare date: from its start, UTC
-                return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            }
-            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(name + " must be an ISO-8601 timestamp such as 2026-01-31T09:00:00Z");
-        }
+        // a '+' offset arrives as a space when not encoded; a bare date means from its start, UTC
+        return Times.parse(value == null ? null : value.replace(' ', '+'), name, true);
     }
 
     private static Sort sort(String value) {

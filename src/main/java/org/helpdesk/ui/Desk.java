@@ -5,13 +5,14 @@ import java.util.UUID;
 
 import org.helpdesk.auth.SessionUser;
 import org.helpdesk.auth.Tenant;
-import org.helpdesk.entity.Entities;
+import org.helpdesk.entity.MemberActor;
+import org.helpdesk.entity.Membership;
 
 /**
  * What every page of an entity shows around its content: who is signed in, the entity of the URL and the
  * caller's role in it, the other entities for the switcher, and the views with their counts.
  */
-public record Desk(SessionUser user, Tenant tenant, String entityName, List<Entities.MembershipRow> memberships,
+public record Desk(SessionUser user, Tenant tenant, String entityName, List<Membership> memberships,
             List<View> views) {
 
     /** A saved view of the ticket list; {@code count} is null where it was not counted. */
@@ -33,6 +34,11 @@ public record Desk(SessionUser user, Tenant tenant, String entityName, List<Enti
 
     public boolean canAdmin() {
         return tenant.role().canAdminister();
+    }
+
+    /** The signed-in member as the settings use cases take them (the pages have checked the role). */
+    MemberActor actor() {
+        return new MemberActor(tenant.entityId(), user.id(), user.name(), tenant.role());
     }
 
     Desk withViews(List<View> counted) {

@@ -16,12 +16,12 @@ import org.helpdesk.auth.Scope;
 import org.helpdesk.category.Category;
 import org.helpdesk.category.CategoryManagement;
 import org.helpdesk.common.Conflict;
-import org.helpdesk.common.Emails;
 import org.helpdesk.common.Forbidden;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.entity.Memberships;
+import org.helpdesk.entity.NewMember;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,7 +111,7 @@ class SettingsPages {
         ApiKeyManagement.CreatedKey created = null;
         if (!errors.any()) {
             java.time.Instant at = expiresAt;
-            created = errors.check("expires", () -> keys.create(desk.tenant().entityId(), desk.tenant().userId(), new NewApiKey(cleanName, chosen, at)));
+            created = errors.check("expires", () -> keys.create(desk.actor(), new NewApiKey(cleanName, chosen, at)));
         }
         if (created == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -124,7 +124,7 @@ class SettingsPages {
     @PostMapping("/api-keys/{keyId}/revoke")
     String revokeKey(@PathVariable UUID entityId, @PathVariable UUID keyId, Model model, RedirectAttributes flash) {
         Desk desk = admin(entityId, model, "api-keys");
-        keys.revoke(desk.tenant().entityId(), keyId);
+        keys.revoke(desk.actor(), keyId);
         flash.addFlashAttribute("notice", "API key revoked");
         return "redirect:/e/" + entityId + "/settings/api-keys";
     }
@@ -138,7 +138,7 @@ class SettingsPages {
     }
 
     private String membersPage(Desk desk, Model model, String email, Role role) {
-        model.addAttribute("members", memberships.list(desk.tenant()));
+        model.addAttribute("members", memberships.list(desk.entityId()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("memberEmail", email);
         model.addAttribute("memberRole", role);
@@ -150,12 +150,12 @@ class SettingsPages {
                      @RequestParam(defaultValue = "agent") String role, @ModelAttribute("errors") FormErrors errors,
                      Model model, RedirectAttributes flash, HttpServletResponse response) {
         Desk desk = admin(entityId, model, "members");
-        String cleanEmail = errors.check("email", () -> Emails.accountKey(email, "Email"));
         Role cleanRole = errors.check("role", () -> Role.parse(role, "Role"));
+        NewMember command = errors.check("email", () -> new NewMember(email, cleanRole == null ? Role.AGENT : cleanRole));
         if (!errors.any()) {
             try {
-                memberships.add(desk.tenant(), cleanEmail, cleanRole);
-                flash.addFlashAttribute("notice", cleanEmail + " added as " + cleanRole.json());
+                memberships.add(desk.actor(), command);
+                flash.addFlashAttribute("notice", command.email() + " added as " + cleanRole.json());
                 return "redirect:/e/" + entityId + "/settings/members";
             } catch (NotFound | Conflict e) {
                 errors.add("email", FormErrors.sentence(e.getMessage()));
@@ -172,7 +172,7 @@ class SettingsPages {
                       RedirectAttributes flash) {
         Desk desk = admin(entityId, model, "members");
         try {
-            var member = memberships.changeRole(desk.tenant(), userId, Role.parse(role, "role"));
+            var member = memberships.changeRole(desk.actor(), userId, Role.parse(role, "role"));
             flash.addFlashAttribute("notice", "Role of " + member.email() + " set to " + member.role().json());
         } catch (Conflict | Forbidden | InvalidInput e) {
             flash.addFlashAttribute("alert", FormErrors.sentence(e.getMessage()));
@@ -184,7 +184,7 @@ class SettingsPages {
     String removeMember(@PathVariable UUID entityId, @PathVariable UUID userId, Model model, RedirectAttributes flash) {
         Desk desk = admin(entityId, model, "members");
         try {
-            memberships.remove(desk.tenant(), userId);
+            memberships.remove(desk.actor(), userId);
             flash.addFlashAttribute("notice", "Member removed");
         } catch (Conflict | Forbidden e) {
             flash.addFlashAttribute("alert", FormErrors.sentence(e.getMessage()));
@@ -212,7 +212,7 @@ class SettingsPages {
                        HttpServletResponse response) {
         Desk desk = admin(entityId, model, "categories");
         String clean = errors.check("name", () -> JsonInput.text(name, "Name", Category.MAX_NAME));
-        if (clean != null && errors.check("name", () -> categories.create(desk.tenant().entityId(), clean)) != null) {
+        if (clean != null && errors.check("name", () -> categories.create(desk.actor(), clean)) != null) {
             flash.addFlashAttribute("notice", "Category added");
             return "redirect:/e/" + entityId + "/settings/categories";
         }
@@ -225,7 +225,7 @@ class SettingsPages {
                           @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes flash) {
         Desk desk = admin(entityId, model, "categories");
         try {
-            categories.rename(desk.tenant().entityId(), categoryId, JsonInput.text(name, "Name", Category.MAX_NAME));
+            categories.rename(desk.actor(), categoryId, name);
             flash.addFlashAttribute("notice", "Category renamed");
         } catch (InvalidInput | Conflict e) {
             flash.addFlashAttribute("renameFailed", categoryId);
@@ -238,7 +238,7 @@ class SettingsPages {
     String deleteCategory(@PathVariable UUID entityId, @PathVariable UUID categoryId, Model model,
                           RedirectAttributes flash) {
         Desk desk = admin(entityId, model, "categories");
-        categories.delete(desk.tenant().entityId(), categoryId, desk.tenant().userId(), desk.tenant().userName());
+        categories.delete(desk.actor(), categoryId);
         flash.addFlashAttribute("notice", "Category deleted");
         return "redirect:/e/" + entityId + "/settings/categories";
     }

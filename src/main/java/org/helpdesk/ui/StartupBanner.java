@@ -13,9 +13,15 @@ import org.springframework.stereotype.Component;
 class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
-    /** The public URL when configured, else this server's real port on localhost. */
+    private final HelpdeskSettings settings;
+
+    StartupBanner(HelpdeskSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The public URL when configured (the settings have normalised it), else this server's port on localhost. */
     static String url(String publicUrl, int port) {
-        return publicUrl == null || publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.strip().replaceAll("/+$", "");
+        return publicUrl == null ? "http://localhost:" + port : publicUrl;
     }
 
     @EventListener
@@ -23,9 +29,8 @@ class StartupBanner {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return;
         }
-        String url = url(event.getApplicationContext().getEnvironment().getProperty("helpdesk.public-url"),
-                web.getWebServer().getPort());
-        boolean signup = event.getApplicationContext().getBean(HelpdeskSettings.class).signupEnabled();
+        String url = url(settings.publicUrl(), web.getWebServer().getPort());
+        boolean signup = settings.signupEnabled();
         log.info("""
 
                 ------------------------------------------------------------------

@@ -15,7 +15,7 @@ import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
-import org.helpdesk.entity.Entities;
+import org.helpdesk.entity.Memberships;
 import org.helpdesk.attachment.AttachmentManagement;
 import org.helpdesk.ticket.Actor;
 import org.helpdesk.ticket.AttachedFile;
@@ -28,12 +28,12 @@ import org.helpdesk.ticket.Priority;
 import org.helpdesk.ticket.Ticket;
 import org.helpdesk.ticket.TicketChange;
 import org.helpdesk.ticket.TicketManagement;
+import org.helpdesk.ticket.TicketNumber;
 import org.helpdesk.ticket.TicketQuery;
 import org.helpdesk.ticket.TicketStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -58,19 +58,19 @@ class TicketPages {
     private final Desks desks;
     private final TicketManagement tickets;
     private final TicketViews views;
-    private final Entities entities;
+    private final Memberships memberships;
     private final CategoryManagement categories;
     private final TicketAttachments withFiles;
     private final AttachmentManagement attachments;
 
-    TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Entities entities, CategoryManagement categories,
-                TicketAttachments withFiles, AttachmentManagement attachments) {
+    TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Memberships memberships,
+                CategoryManagement categories, TicketAttachments withFiles, AttachmentManagement attachments) {
         this.withFiles = withFiles;
         this.attachments = attachments;
         this.desks = desks;
         this.tickets = tickets;
         this.views = views;
-        this.entities = entities;
+        this.memberships = memberships;
         this.categories = categories;
     }
 
@@ -361,29 +361,23 @@ class TicketPages {
     }
 
     private Ticket find(UUID entityId, long number) {
-        return tickets.findByNumber(entityId, number).orElseThrow(() -> new NotFound("No ticket HD-" + number + " in this entity"));
+        return tickets.findByNumber(entityId, number).orElseThrow(() -> new NotFound("No ticket " + TicketNumber.format(number) + " in this entity"));
     }
 
     /** Names of the entity's members by user id (as text, the form history values take). */
     private Map<String, String> people(UUID entityId) {
         Map<String, String> names = new LinkedHashMap<>();
-        entities.members(entityId).forEach(m -> names.put(m.userId().toString(), m.name()));
+        memberships.list(entityId).forEach(m -> names.put(m.userId().toString(), m.name()));
         return names;
     }
 
     /** Who tickets may be assigned to: agents, admins, owners. */
     private List<Option> agents(UUID entityId) {
-        return entities.members(entityId).stream().filter(m -> m.role().canWriteTickets())
+        return memberships.list(entityId).stream().filter(m -> m.role().canWriteTickets())
                 .map(m -> new Option(m.userId().toString(), m.name())).toList();
     }
 
     private static boolean blank(String value) {
         return value == null || value.isBlank();
-    }
-
-    static MultiValueMap<String, String> single(String name, String value) {
-        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-        params.add(name, value);
-        return params;
     }
 }

@@ -1,4 +1,4 @@
-package org.helpdesk.ticket;
+package org.helpdesk.ticket.web;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.helpdesk.ticket;
+package org.helpdesk.ticket.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Safe retries for POST: the first response to an Idempotency-Key is stored in the same transaction as what it
- * created, so a retry gets the same status and body back and creates nothing. The same key with another request
- * is a 409. Two concurrent requests with one key: the second waits on the first's row, then replays it.
+ * Safe retries for POST, a web adapter concern around the use cases: the first response to an Idempotency-Key
+ * is stored in the same transaction as what it created (this class opens it; the use case's
+ * {@code @Transactional} joins it), so a retry gets the same status and body back and creates nothing. The same
+ * key with another request is a 409. Two concurrent requests with one key: the second waits on the first's row,
+ * then replays it.
  */
 @Component
-class Idempotency {
-    static final String HEADER = "Idempotency-Key";
+public class Idempotency {
+    public static final String HEADER = "Idempotency-Key";
     private static final Duration RETENTION = Duration.ofHours(24);
 
     private final IdempotencyKeys keys;
@@ -45,10 +47,10 @@ class Idempotency {
     }
 
     /** What a create returns: the resource and where it lives. */
-    record Created(Object body, URI location) {
+    public record Created(Object body, URI location) {
     }
 
-    ResponseEntity<?> create(UUID entityId, String key, HttpServletRequest request, Supplier<Created> action) {
+    public ResponseEntity<?> create(UUID entityId, String key, HttpServletRequest request, Supplier<Created> action) {
         if (key == null) {
             Created created = transactions.execute(status -> action.get());
             return ResponseEntity.created(created.location()).body(created.body());
