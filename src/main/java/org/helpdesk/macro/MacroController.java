@@ -79,8 +79,13 @@ class MacroController {
         return macros.apply(actor, Ids.parse(id, "id"), Ids.parse(macroId, "macroId"));
     }
 
+    /** One ticket's line in the bulk answer: {@code status} 200 or the 4xx the single apply would answer. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"ticketId", "status", "error"})
+    record Applied(UUID ticketId, int status, String error) {
+    }
+
     @PostMapping(BASE + "/{macroId}/apply")
-    List<MacroManagement.Outcome> applyToAll(Tenant tenant, @PathVariable String macroId,
+    List<Applied> applyToAll(Tenant tenant, @PathVariable String macroId,
                                              @RequestBody JsonNode body) {
         Actor actor = actor(tenant.requireWrite());
         UUID macro = Ids.parse(macroId, "macroId");
@@ -92,7 +97,11 @@ class MacroController {
         for (String value : raw) {
             ticketIds.add(Ids.parse(value, "ticketIds"));
         }
-        return macros.applyToAll(actor, ticketIds, macro);
+        return macros.applyToAll(actor, ticketIds, macro).stream()
+                .map(o -> o.failure() == null ? new Applied(o.ticketId(), 200, null)
+                        : new Applied(o.ticketId(), org.helpdesk.common.ErrorResponses.status(o.failure()).value(),
+                        o.failure().getMessage()))
+                .toList();
     }
 
     private static Actor actor(Tenant tenant) {

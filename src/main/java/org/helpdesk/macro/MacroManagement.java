@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.helpdesk.canned.CannedReplyManagement;
 import org.helpdesk.category.CategoryManagement;
 import org.helpdesk.common.DomainException;
-import org.helpdesk.common.ErrorResponses;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
@@ -57,8 +56,8 @@ public class MacroManagement {
         this.clock = clock;
     }
 
-    /** One ticket's outcome in a bulk apply: 200, or the status and sentence the single apply would answer. */
-    public record Outcome(UUID ticketId, int status, String error) {
+    /** One ticket's outcome in a bulk apply: applied ({@code failure} null) or why not, as the single apply. */
+    public record Outcome(UUID ticketId, DomainException failure) {
     }
 
     public List<Macro> list(UUID entityId) {
@@ -122,9 +121,9 @@ public class MacroManagement {
         for (UUID ticketId : ticketIds) {
             try {
                 perTicket.executeWithoutResult(tx -> applyTo(actor, ticketId, macro));
-                outcomes.add(new Outcome(ticketId, 200, null));
+                outcomes.add(new Outcome(ticketId, null));
             } catch (DomainException e) {
-                outcomes.add(new Outcome(ticketId, ErrorResponses.status(e).value(), e.getMessage()));
+                outcomes.add(new Outcome(ticketId, e));
             }
         }
         return outcomes;

@@ -41,9 +41,10 @@ public class ReportManagement {
 
         ReportQueries.CreatedRow createdTotal = queries.createdTotal(entityId, from, until);
         ReportQueries.ResolvedRow resolvedTotal = queries.resolvedTotal(entityId, from, until);
+        ReportQueries.SlaRow sla = queries.firstResponseSla(entityId, from, until);
         Summary.Totals totals = new Summary.Totals(createdTotal.created(), resolvedTotal.resolved(),
                 createdTotal.firstResponseMedian(), createdTotal.firstResponseP90(), resolvedTotal.resolutionMedian(),
-                0, 0);
+                sla.met(), sla.breached());
 
         return new Summary(request.from(), request.to(), request.interval().wire(), request.timezoneName(), series,
                 totals, byAssignee(entityId, from, until), byCategory(entityId, from, until));

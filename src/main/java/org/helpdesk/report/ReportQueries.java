@@ -106,6 +106,22 @@ class ReportQueries {
                 .single();
     }
 
+    /** Of the tickets created in the range: first responses that met their SLA target, and breaches recorded. */
+    record SlaRow(long met, long breached) {
+    }
+
+    SlaRow firstResponseSla(UUID entityId, Instant from, Instant until) {
+        return jdbc.sql("""
+                        select count(case when t.sla_first_response_breached_at is null
+                                          and t.first_response_at <= t.sla_first_response_due_at then 1 end) as met,
+                               count(t.sla_first_response_breached_at) as breached
+                        from tickets t
+                        where t.entity_id = :entityId and t.created_at >= :from and t.created_at < :until""")
+                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
+                .query((rs, n) -> new SlaRow(rs.getLong("met"), rs.getLong("breached")))
+                .single();
+    }
+
     /** Created tickets per current assignee ({@code null} key: unassigned), with the first-response median. */
     Map<UUID, CreatedRow> createdByAssignee(UUID entityId, Instant from, Instant until) {
         Map<UUID, CreatedRow> rows = new LinkedHashMap<>();

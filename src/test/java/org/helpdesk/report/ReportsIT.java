@@ -168,6 +168,30 @@ class ReportsIT extends ApiTest {
     }
 
     @Test
+    void firstResponsesThatMetOrBreachedTheirSlaAreCounted() {
+        // Given three tickets with a first-response due time: answered in time, answered late, breached unanswered
+        String met = ticketAt(owner, "2026-03-02T10:00:00Z", "2026-03-02T10:10:00Z", null);
+        String late = ticketAt(owner, "2026-03-02T10:00:00Z", "2026-03-02T12:00:00Z", null);
+        String open = ticketAt(owner, "2026-03-02T10:00:00Z", null, null);
+        ticketAt(owner, "2026-03-02T10:00:00Z", "2026-03-02T10:05:00Z", null); // no SLA
+        for (String id : List.of(met, late, open)) {
+            jdbc.sql("update tickets set sla_first_response_due_at = :due where entity_id = :e and id = :id")
+                    .param("due", at("2026-03-02T11:00:00Z")).param("e", owner.entityId())
+                    .param("id", UUID.fromString(id)).update();
+        }
+        for (String id : List.of(late, open)) {
+            jdbc.sql("update tickets set sla_first_response_breached_at = :due where entity_id = :e and id = :id")
+                    .param("due", at("2026-03-02T11:00:00Z")).param("e", owner.entityId())
+                    .param("id", UUID.fromString(id)).update();
+        }
+
+        JsonNode totals = summary(owner, "from=2026-03-02&to=2026-03-02").get("totals");
+
+        assertThat(totals.get("slaFirstResponseMet").asLong()).isEqualTo(1);
+        assertThat(totals.get("slaFirstResponseBreached").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void anotherEntitysTicketsNeverCount() {
         HttpApi.Owner other = api.newOwner();
         ticketAt(other, "2026-03-02T10:00:00Z", "2026-03-02T10:05:00Z", "2026-03-02T11:00:00Z");

@@ -14,10 +14,10 @@ class OpenApiValidatorTest {
     private static final String TICKET = """
             {"id":"01a2135a-79a2-7d27-b6c2-3d8000035c78","entityId":"01a2135a-7898-769b-8aae-ba821eb7f9a8",
              "ticketNumber":"HD-7","subject":"Printer","description":null,"status":"new","priority":"normal",
-             "channel":"api","contactEmail":null,"contactName":null,"categoryId":null,
+             "channel":"api","contactEmail":null,"contactName":null,"contactId":null,"categoryId":null,
              "createdBy":"01a2135a-7898-769b-8aae-ba821eb7f9a9","assignedTo":null,
              "createdAt":"2026-11-25T15:37:06.210Z","updatedAt":"2026-11-25T15:37:06.210Z",
-             "firstResponseAt":null,"resolvedAt":null,"closedAt":null}""";
+             "firstResponseAt":null,"resolvedAt":null,"closedAt":null,"tags":[],"mergedInto":null,"sla":null}""";
     private static final Map<String, List<String>> JSON = Map.of("Content-Type", List.of("application/json"));
 
     private final OpenApiValidator contract = OpenApiValidator.get();
