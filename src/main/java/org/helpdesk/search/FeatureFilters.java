@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The filters of the features around the ticket: {@code tag:} (API §10), {@code has:attachment} (§8) and
- * {@code sla:breached} (§11). Each reads only rows of the caller's entity ({@code entity_id = t.entity_id}).
+ * {@code sla:breached} (§11). Each reads only rows of the caller's entity: the search statements bind {@code :entityId}.
  */
 @Configuration(proxyBeanMethods = false)
 class FeatureFilters {
@@ -27,10 +27,11 @@ class FeatureFilters {
                 if (!TAG.matcher(tag).matches()) {
                     throw new InvalidInput("a tag is 1 to 50 of a-z, 0-9, - and _");
                 }
-                conditions.add("exists (select 1 from ticket_tags g where g.entity_id = t.entity_id"
-                        + " and g.ticket_id = t.id and g.tag = " + c.bind(tag) + ")");
+                // a semi-join on ticket_tags (entity_id, tag, ticket_id), as the list's tag filter
+                conditions.add("t.id in (select g.ticket_id from ticket_tags g where g.entity_id = :entityId"
+                        + " and g.tag = " + c.bind(tag) + ")");
             }
-            return String.join(" and ", conditions);
+            return "(" + String.join(" and ", conditions) + ")";
         });
     }
 
@@ -41,7 +42,8 @@ class FeatureFilters {
             if (!value.strip().equalsIgnoreCase("attachment")) {
                 throw new InvalidInput("has: takes attachment");
             }
-            return "exists (select 1 from attachments a where a.entity_id = t.entity_id and a.ticket_id = t.id)";
+            return "t.id in (select a.ticket_id from attachments a where a.entity_id = :entityId"
+                    + " and a.ticket_id is not null)";
         });
     }
 
