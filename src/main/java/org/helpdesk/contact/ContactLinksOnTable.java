@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.Times;
 import org.helpdesk.ticket.ContactLinks;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +22,14 @@ class ContactLinksOnTable implements ContactLinks {
     private final Contacts contacts;
     private final Organizations organizations;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ContactLinksOnTable(Contacts contacts, Organizations organizations, Clock clock) {
+    ContactLinksOnTable(Contacts contacts, Organizations organizations, Clock clock,
+                        ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.organizations = organizations;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -45,6 +49,7 @@ class ContactLinksOnTable implements ContactLinks {
         Contact contact = new Contact(Ids.newId(), entityId, checkedName, List.of(address), null, organization, null,
                 now, now);
         if (contacts.insertIfAddressFree(contact)) {
+            events.publishEvent(new ContactEvent("created", entityId, contact, java.util.List.of(), now));
             return link(contact);
         }
         UUID winner = contacts.ownerOf(entityId, address).orElseThrow();

@@ -17,6 +17,7 @@ import org.helpdesk.ticket.TicketManagement;
 import org.helpdesk.ticket.TicketPage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +32,15 @@ public class ContactManagement {
     private final Organizations organizations;
     private final TicketManagement tickets;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ContactManagement(Contacts contacts, Organizations organizations, TicketManagement tickets, Clock clock) {
+    ContactManagement(Contacts contacts, Organizations organizations, TicketManagement tickets, Clock clock,
+                      ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.organizations = organizations;
         this.tickets = tickets;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A page of contacts that are not merged, newest first; {@code q} matches name or address, any case. */
@@ -103,6 +107,7 @@ public class ContactManagement {
             requireFree(entityId, command.emails(), null);
             throw e;
         }
+        events.publishEvent(new ContactEvent("created", entityId, contact, List.of(), now));
         return contact;
     }
 
@@ -129,6 +134,7 @@ public class ContactManagement {
         if (change.setsEmails() && !updated.emails().equals(current.emails())) {
             contacts.replaceEmails(entityId, id, updated.emails());
         }
+        events.publishEvent(new ContactEvent("updated", entityId, updated, List.of(), updated.updatedAt()));
         return updated;
     }
 
@@ -188,6 +194,7 @@ public class ContactManagement {
         Contact merged = new Contact(targetId, entityId, target.name(), emails, target.phone(),
                 target.organizationId(), null, target.createdAt(), now);
         contacts.update(merged);
+        events.publishEvent(new ContactEvent("merged", entityId, merged, sources, now));
         return merged;
     }
 
@@ -223,8 +230,11 @@ public class ContactManagement {
                 source.organizationId(), null, source.createdAt(), now);
         contacts.update(restored);
         List<String> kept = target.emails().stream().filter(e -> !back.contains(e)).toList();
-        contacts.update(new Contact(targetId, entityId, target.name(), kept, target.phone(), target.organizationId(),
-                null, target.createdAt(), now));
+        Contact remaining = new Contact(targetId, entityId, target.name(), kept, target.phone(),
+                target.organizationId(), null, target.createdAt(), now);
+        contacts.update(remaining);
+        events.publishEvent(new ContactEvent("updated", entityId, restored, List.of(), now));
+        events.publishEvent(new ContactEvent("updated", entityId, remaining, List.of(), now));
         return restored;
     }
 

@@ -20,6 +20,7 @@ import org.helpdesk.ticket.NewTicket;
 import org.helpdesk.ticket.Ticket;
 import org.helpdesk.ticket.TicketAttachments;
 import org.helpdesk.ticket.TicketManagement;
+import org.helpdesk.ticket.TicketNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MailImporter {
     private static final Logger log = LoggerFactory.getLogger(MailImporter.class);
-    private static final Pattern TICKET_NUMBER = Pattern.compile("\\[HD-(\\d{1,18})]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TICKET_NUMBER = Pattern.compile("\\[" + TicketNumber.PATTERN.pattern() + "]");
     static final String NO_SUBJECT = "(no subject)";
 
     enum Outcome { IMPORTED, IGNORED, DUPLICATE, FAILED }
@@ -102,12 +103,11 @@ class MailImporter {
     private Outcome importOnce(Mailbox mailbox, InboundMail mail, String key, MailFiles.Taken taken) {
         UUID entityId = mailbox.entityId();
         Instant now = Times.now(clock);
-        String ignored = ignoredBecause(mailbox, mail, now);
+        Ignored ignored = ignoredBecause(mailbox, mail, now);
         imports.record(entityId, mailbox.id(), key, sender(mail), ignored == null ? "imported" : "ignored", now);
         if (ignored != null) {
-            log.info("Mail {} from {} to {} ignored: {}", key, mail.senderEmail(), mailbox.address(), ignored);
-            metrics.ignored(ignored.startsWith("automatic") ? "automatic" : ignored.startsWith("flood") ? "flood"
-                    : ignored.startsWith("duplicate") ? "duplicate" : "own-address");
+            log.info("Mail {} from {} to {} ignored: {}", key, mail.senderEmail(), mailbox.address(), ignored.why());
+            metrics.ignored(ignored.metric());
             return Outcome.IGNORED;
         }
         String contactEmail = contactEmail(mail.senderEmail());
@@ -153,22 +153,27 @@ class MailImporter {
         }
     }
 
+    /** Why a mail is not imported: the metric's label, and the sentence for the log. */
+    private record Ignored(String metric, String why) {
+    }
+
     /** Why the mail is not to be imported, or {@code null}. Logged, never stored with a ticket. */
-    private String ignoredBecause(Mailbox mailbox, InboundMail mail, Instant now) {
+    private Ignored ignoredBecause(Mailbox mailbox, InboundMail mail, Instant now) {
         if (mail.senderEmail() == null) {
-            return "automatic: the mail has no sender address";
+            return new Ignored("automatic", "automatic: the mail has no sender address");
         }
         if (mail.autoReason() != null) {
-            return "automatic: " + mail.autoReason();
+            return new Ignored("automatic", "automatic: " + mail.autoReason());
         }
         if (mailboxes.isSupportAddress(mail.senderEmail())) {
-            return "own address: sent by a support mailbox of this installation (a mail loop)";
+            return new Ignored("own-address", "own address: sent by a support mailbox of this installation (a mail loop)");
         }
         if (mail.messageId() != null && imports.known(mailbox.entityId(), mail.messageId())) {
-            return "duplicate: this mail already came in through another mailbox of the entity";
+            return new Ignored("duplicate", "duplicate: this mail already came in through another mailbox of the entity");
         }
         if (imports.importedFrom(mailbox.entityId(), sender(mail), now.minusSeconds(60)) >= settings.floodPerMinute()) {
-            return "flood: more than " + settings.floodPerMinute() + " mails a minute from " + mail.senderEmail();
+            return new Ignored("flood", "flood: more than " + settings.floodPerMinute() + " mails a minute from "
+                    + mail.senderEmail());
         }
         return null;
     }

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.helpdesk.common.Times;
 import org.helpdesk.ticket.AttachedFile;
 import org.helpdesk.ticket.Channel;
+import org.helpdesk.ticket.TicketNumber;
 import org.helpdesk.ticket.Delivery;
 import org.helpdesk.ticket.EventType;
 import org.helpdesk.ticket.Message;
@@ -184,7 +185,8 @@ class MailSender {
 
     /** {@code [HD-42] Printer broken}: earlier tags and Re:/Fwd: prefixes of the ticket's subject are dropped. */
     static String subject(String ticketNumber, String ticketSubject) {
-        String clean = ticketSubject.replaceAll("(?i)^\\s*((re|aw|fwd?|wg)\\s*:\\s*|\\[HD-\\d+]\\s*)+", "").strip();
+        String clean = ticketSubject.replaceAll("(?i)^\\s*((re|aw|fwd?|wg)\\s*:\\s*|\\[" + TicketNumber.PREFIX + "\\d+]\\s*)+", "")
+                .strip();
         return "[" + ticketNumber + "] " + (clean.isEmpty() ? ticketSubject.strip() : clean);
     }
 

@@ -1,5 +1,5 @@
 /** Webhooks: subscriptions of an entity, every change delivered to them signed, retried and never lost. */
-@ApplicationModule(allowedDependencies = {"common", "auth", "ticket", "sla"})
+@ApplicationModule(allowedDependencies = {"common", "auth", "ticket", "sla", "contact"})
 package org.helpdesk.webhook;
 
 import org.springframework.modulith.ApplicationModule;

@@ -30,7 +30,7 @@ public final class TicketApi {
             "description", "status", "priority", "channel", "contactEmail", "contactName", "contactId", "categoryId", "createdBy",
             "assignedTo", "createdAt", "updatedAt", "firstResponseAt", "resolvedAt", "closedAt", "tags", "mergedInto", "sla");
     public static final List<String> MESSAGE_FIELDS = List.of("id", "ticketId", "authorType", "authorId",
-            "authorName", "body", "isInternal", "channel", "delivery", "createdAt");
+            "authorName", "body", "isInternal", "channel", "delivery", "createdAt", "fromAddress", "attachments");
     public static final String OWNER_NAME = "Olive Owner";
 
     private final HttpApi api;

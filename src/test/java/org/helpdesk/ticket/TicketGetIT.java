@@ -45,6 +45,7 @@ class TicketGetIT extends ApiTest {
 
         // Then
         List<String> fields = new ArrayList<>(TicketApi.TICKET_FIELDS);
+        fields.add("attachments");
         fields.add("messages");
         assertFields(t, fields);
         assertThat(t.get("ticketNumber").stringValue()).isEqualTo("HD-1");

@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  * after 300 ms, 500 ms, 1 s, 1 s; a webhook failing for 2 s is disabled).
  */
 class WebhooksIT extends ApiTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private static final String TICKETS = "/api/helpdesk/tickets";
     private HttpApi.Owner owner;
     private Receiver receiver;
@@ -214,6 +216,86 @@ class WebhooksIT extends ApiTest {
         assertThat(body.get("data").get("message")).isEqualTo(message);
         assertThat(body.get("data").get("message").get("isInternal").booleanValue()).isTrue();
         assertThat(body.get("data").get("ticket").get("id")).isEqualTo(ticket.get("id"));
+    }
+
+    @Test
+    void ticketMergedIsDeliveredOncePerSourceWithTheTargetAndWhereItCameFrom() throws Exception {
+        JsonNode target = createTicket("Printer down");
+        JsonNode source = createTicket("Printer down too");
+        create(List.of("ticket.merged"), null);
+
+        HttpApi.Response merged = api.post(TICKETS + "/" + target.get("id").stringValue() + "/merge")
+                .bearer(owner.apiKey()).json(Map.of("sourceIds", List.of(source.get("id").stringValue()))).send();
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        JsonNode body = HttpApi.JSON.readTree(receiver.next().body());
+
+        assertThat(body.get("type").stringValue()).isEqualTo("ticket.merged");
+        assertThat(body.get("data").get("ticket").get("id")).isEqualTo(target.get("id"));
+        assertThat(body.get("data").get("changes").get("mergedFrom").get("to").stringValue())
+                .isEqualTo(source.get("id").stringValue());
+    }
+
+    @Test
+    void contactEventsAreDeliveredForCreateChangeAndMerge() throws Exception {
+        create(List.of("contact.created", "contact.updated", "contact.merged"), null);
+        String contacts = "/api/helpdesk/contacts";
+
+        JsonNode ann = api.post(contacts).bearer(owner.apiKey())
+                .json(Map.of("name", "Ann", "emails", List.of("ann@customer.example"))).send().json();
+        JsonNode created = HttpApi.JSON.readTree(receiver.next().body());
+        assertThat(created.get("type").stringValue()).isEqualTo("contact.created");
+        assertThat(created.get("data").get("contact").get("id")).isEqualTo(ann.get("id"));
+
+        api.patch(contacts + "/" + ann.get("id").stringValue()).bearer(owner.apiKey())
+                .json(Map.of("phone", "+49 30 1234")).send();
+        JsonNode updated = HttpApi.JSON.readTree(receiver.next().body());
+        assertThat(updated.get("type").stringValue()).isEqualTo("contact.updated");
+        assertThat(updated.get("data").get("contact").get("phone").stringValue()).isEqualTo("+49 30 1234");
+
+        // a ticket from a new address makes its contact on the spot: contact.created as well
+        api.post(TICKETS).bearer(owner.apiKey())
+                .json(Map.of("subject", "Hello", "contactEmail", "ann.private@mail.example")).send();
+        JsonNode fromTicket = HttpApi.JSON.readTree(receiver.next().body());
+        assertThat(fromTicket.get("type").stringValue()).isEqualTo("contact.created");
+        String other = fromTicket.get("data").get("contact").get("id").stringValue();
+
+        api.post(contacts + "/" + ann.get("id").stringValue() + "/merge").bearer(owner.apiKey())
+                .json(Map.of("sourceIds", List.of(other))).send();
+        JsonNode merged = HttpApi.JSON.readTree(receiver.next().body());
+        assertThat(merged.get("type").stringValue()).isEqualTo("contact.merged");
+        assertThat(merged.get("data").get("mergedFrom").get(0).stringValue()).isEqualTo(other);
+        assertThat(merged.get("data").get("contact").get("emails")).hasSize(2);
+    }
+
+    @Test
+    void slaBreachedIsDeliveredWhenTheSweepRecordsTheBreach() throws Exception {
+        Map<String, Object> targets = Map.of("firstResponse", 30, "resolution", 600);
+        HttpApi.Response policy = api.post("/api/helpdesk/sla-policies?entityId=" + owner.entity())
+                .session(owner.session()).json(Map.of("name", "24/7", "targets", Map.of("normal", targets)))
+                .send();
+        assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+        JsonNode ticket = createTicket("Nobody answers");
+        create(List.of("sla.breached"), null);
+
+        // as if the ticket had waited 45 minutes: the sweep finds the first response overdue
+        java.util.UUID id = java.util.UUID.fromString(ticket.get("id").stringValue());
+        for (String column : List.of("created_at", "sla_first_response_due_at", "sla_resolution_due_at",
+                "sla_due_at", "sla_breach_check_at")) {
+            java.time.OffsetDateTime value = jdbc.sql("select " + column + " from tickets where entity_id = :e and id = :id")
+                    .param("e", owner.entityId()).param("id", id)
+                    .query((rs, n) -> java.util.Optional.ofNullable(rs.getObject(1, java.time.OffsetDateTime.class)))
+                    .single().orElse(null);
+            if (value != null) {
+                jdbc.sql("update tickets set " + column + " = :v where entity_id = :e and id = :id")
+                        .param("v", value.minusMinutes(45)).param("e", owner.entityId()).param("id", id).update();
+            }
+        }
+        JsonNode body = HttpApi.JSON.readTree(receiver.next().body());
+
+        assertThat(body.get("type").stringValue()).isEqualTo("sla.breached");
+        assertThat(body.get("data").get("target").stringValue()).isEqualTo("firstResponse");
+        assertThat(body.get("data").get("ticket").get("id")).isEqualTo(ticket.get("id"));
+        assertThat(body.get("data").get("ticket").get("sla").get("firstResponseBreachedAt").isNull()).isFalse();
     }
 
     // Delivery
