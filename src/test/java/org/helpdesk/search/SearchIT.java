@@ -337,7 +337,7 @@ class SearchIT extends ApiTest {
     @Test
     void badQueriesAre400NamingThePart() {
         assertBadQuery("printer colour:red", "colour:red", "unknown filter");
-        assertBadQuery("printer tag:vip", "tag:vip", "unknown filter");
+        assertBadQuery("printer has:pictures", "has:pictures", "attachment");
         assertBadQuery("printer status:opn", "status:opn", "status must be one of");
         assertBadQuery("printer \"paper jam", "quote");
         assertBadQuery("-printer", "excluded");
