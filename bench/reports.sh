@@ -60,8 +60,8 @@ select ('00000000-0000-7000-8000-0000000001' || lpad(to_hex(a), 2, '0'))::uuid, 
 insert into memberships(entity_id, user_id, role, created_at)
 select :'eid', ('00000000-0000-7000-8000-0000000001' || lpad(to_hex(a), 2, '0'))::uuid, 'agent', now() - interval '500 days'
 from generate_series(1, 20) a;
-insert into categories(entity_id, id, name, created_at)
-select :'eid', ('00000000-0000-7000-c000-0000000000' || lpad(to_hex(c), 2, '0'))::uuid, 'Category ' || c, now()
+insert into categories(entity_id, id, name, name_key, created_at)
+select :'eid', ('00000000-0000-7000-c000-0000000000' || lpad(to_hex(c), 2, '0'))::uuid, 'Category ' || c, 'category ' || c, now()
 from generate_series(1, 8) c;
 insert into api_keys(entity_id, id, name, prefix, secret_hash, scopes, created_by, created_at)
 values (:'eid', '00000000-0000-7000-d000-0000000000aa', 'bench', left(:'key', 11),
