@@ -318,10 +318,10 @@ class AgentUiInBrowserIT extends ApiTest {
         ui.press("Send reply");
         ui.choose("Status", "resolved");
         assertThat(ui.text()).contains("Status set to resolved", "Replying from the bus.");
-        // the details panel comes before the conversation
+        // on the phone the conversation comes before the details panel (UI.md, wave 3)
         int details = ui.d().findElement(By.cssSelector(".details")).getLocation().getY();
         int conversation = ui.d().findElement(By.id("timeline")).getLocation().getY();
-        assertThat(details).isLessThan(conversation);
+        assertThat(conversation).isLessThan(details);
         long overflow = (Long) ui.js("return document.documentElement.scrollWidth - window.innerWidth");
         assertThat(overflow).as("no horizontal scrolling").isLessThanOrEqualTo(0);
         ui.assertAccessible();
