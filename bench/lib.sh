@@ -6,7 +6,7 @@ PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
-JAR="$REPO_DIR/target/helpdesk-0.1.0-SNAPSHOT.jar"
+JAR=${HELPDESK_JAR:-"$REPO_DIR/target/helpdesk-0.1.0-SNAPSHOT.jar"}   # HELPDESK_JAR: a copy, when builds run beside
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "FAIL: $*"; exit 1; }

@@ -53,6 +53,10 @@ insert into api_keys(entity_id, id, name, prefix, secret_hash, scopes, created_b
 values ('00000000-0000-7000-a000-000000000000', '00000000-0000-7000-d000-000000000000', 'bench',
         left(:'key', 11), encode(sha256(convert_to(:'key', 'UTF8')), 'hex'), 'read:helpdesk write:helpdesk',
         '00000000-0000-7000-8000-000000000000', now());
+-- the key directory the API authenticates against (V40)
+insert into api_key_secrets(secret_hash, entity_id, key_id)
+values (encode(sha256(convert_to(:'key', 'UTF8')), 'hex'), '00000000-0000-7000-a000-000000000000',
+        '00000000-0000-7000-d000-000000000000');
 
 -- tickets: g in 1..big belong to entity 0 (number g); the rest round-robin over entities 1..nent
 insert into tickets(entity_id, id, ticket_number, subject, description, status, priority, channel,

@@ -55,11 +55,13 @@ def setup(args):
     status, _, raw = request(args.base, "POST", f"/api/settings/api-keys?entityId={entity}",
                              {"name": "load", "scopes": ["read:helpdesk", "write:helpdesk"]}, session)
     key = json.loads(raw)["key"]
-    status, _, raw = request(args.base, "POST", f"/api/settings/webhooks?entityId={entity}",
-                             {"url": args.receiver, "events": ["ticket.created"]}, session)
-    if status != 201:
-        sys.exit(f"webhook: {status} {raw[:300]}")
-    hook = json.loads(raw)
+    hook = {"id": None, "secret": None}
+    if args.receiver:   # without --receiver: the same entity and key, no subscription (the baseline)
+        status, _, raw = request(args.base, "POST", f"/api/settings/webhooks?entityId={entity}",
+                                 {"url": args.receiver, "events": ["ticket.created"]}, session)
+        if status != 201:
+            sys.exit(f"webhook: {status} {raw[:300]}")
+        hook = json.loads(raw)
     with open(args.out, "w") as f:
         json.dump({"key": key, "entityId": entity, "webhookId": hook["id"], "secret": hook["secret"]}, f)
 
@@ -76,7 +78,8 @@ def receiver(args):
             except (ValueError, KeyError, TypeError):
                 ticket = None
             with lock:
-                out.write(json.dumps({"id": self.headers.get("webhook-id"), "ticket": ticket}) + "\n")
+                out.write(json.dumps({"id": self.headers.get("webhook-id"), "ticket": ticket,
+                                      "t": time.time()}) + "\n")
             self.send_response(200)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -135,6 +138,17 @@ def check(args):
     ids = [e["id"] for e in events]
     result = {"acked": len(acked), "events": len(events), "lost": len(lost),
               "duplicates": len(ids) - len(set(ids))}
+    # delay from the API's acknowledgement (the commit) to the first arrival of the ticket's event
+    acked_at = {json.loads(l)["ticket"]: json.loads(l)["t"] for l in open(args.acked) if l.strip()}
+    first = {}
+    for e in events:
+        if e.get("t") is not None and e["ticket"] in acked_at:
+            first[e["ticket"]] = min(first.get(e["ticket"], e["t"]), e["t"])
+    delays = sorted(max(0.0, first[t] - acked_at[t]) * 1000 for t in first)
+    if delays:
+        result["delayMsP50"] = round(delays[len(delays) // 2], 1)
+        result["delayMsP99"] = round(delays[min(len(delays) - 1, int(len(delays) * 0.99))], 1)
+        result["lastArrival"] = max(first.values())
     print(json.dumps(result))
     if lost:
         print("lost tickets: " + ", ".join(sorted(lost)[:10]), file=sys.stderr)

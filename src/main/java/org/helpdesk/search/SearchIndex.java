@@ -60,6 +60,10 @@ class SearchIndex {
     record FoundMessage(UUID id, UUID ticketId, boolean internal, String body) {
     }
 
+    /** A file (API §8) of a found ticket whose name a term matched; {@code messageId} null for the description's. */
+    record FoundAttachment(UUID ticketId, UUID messageId, String filename) {
+    }
+
     private final JdbcClient jdbc;
     private final boolean postgres;
 
@@ -166,6 +170,9 @@ class SearchIndex {
             }
             parts.add("select id from tickets where entity_id = :entityId and " + inTicket);
             parts.add("select ticket_id from messages where entity_id = :entityId and " + inMessage);
+            // a file's name (API §8): files not yet on a ticket (uploads) have no ticket_id and find nothing
+            parts.add("select ticket_id from attachments where entity_id = :entityId and ticket_id is not null"
+                    + " and helpdesk_search_text(filename) like :l" + i);
             if (term.kind() == Kind.EMAIL) {
                 p.put("e" + i, term.email());
                 parts.add("select id from tickets where entity_id = :entityId and lower(contact_email) = :e" + i);
@@ -244,6 +251,28 @@ class SearchIndex {
         return jdbc.sql(sql).params(p)
                 .query((rs, n) -> new FoundMessage(rs.getObject("id", UUID.class), rs.getObject("ticket_id", UUID.class),
                         rs.getBoolean("is_internal"), rs.getString("body")))
+                .list();
+    }
+
+    /** The files of the found tickets whose names the terms match, in the order they were added. */
+    List<FoundAttachment> attachments(UUID entityId, List<UUID> ticketIds, List<Term> terms) {
+        if (ticketIds.isEmpty() || terms.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("entityId", entityId);
+        p.put("ticketIds", ticketIds);
+        List<String> any = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            p.put("l" + i, like(terms.get(i)));
+            any.add("helpdesk_search_text(filename) like :l" + i);
+        }
+        return jdbc.sql("select ticket_id, message_id, filename from attachments where entity_id = :entityId"
+                        + " and ticket_id in (:ticketIds) and (" + String.join(" or ", any) + ")"
+                        + " order by created_at, id")
+                .params(p)
+                .query((rs, n) -> new FoundAttachment(rs.getObject("ticket_id", UUID.class),
+                        rs.getObject("message_id", UUID.class), rs.getString("filename")))
                 .list();
     }
 

@@ -16,6 +16,7 @@ import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.Times;
 import org.helpdesk.search.SearchHit.Match;
 import org.helpdesk.search.SearchIndex.After;
+import org.helpdesk.search.SearchIndex.FoundAttachment;
 import org.helpdesk.search.SearchIndex.Found;
 import org.helpdesk.search.SearchIndex.FoundMessage;
 import org.helpdesk.search.SearchQuery.Term;
@@ -80,6 +81,10 @@ public class SearchManagement {
         for (FoundMessage m : index.messages(entityId, page.stream().map(f -> f.ticket().id()).toList(), terms)) {
             messages.computeIfAbsent(m.ticketId(), k -> new ArrayList<>()).add(m);
         }
+        Map<UUID, List<FoundAttachment>> files = new LinkedHashMap<>();
+        for (FoundAttachment a : index.attachments(entityId, page.stream().map(f -> f.ticket().id()).toList(), terms)) {
+            files.computeIfAbsent(a.ticketId(), k -> new ArrayList<>()).add(a);
+        }
         List<SearchHit> hits = new ArrayList<>();
         for (Found f : page) {
             Ticket t = f.ticket();
@@ -91,6 +96,9 @@ public class SearchManagement {
                     .filter(term -> term.email() == null || term.email().equalsIgnoreCase(t.contactEmail())).toList());
             for (FoundMessage m : messages.getOrDefault(t.id(), List.of())) {
                 add(matches, m.internal() ? "note" : "message", m.id(), m.body(), terms);
+            }
+            for (FoundAttachment a : files.getOrDefault(t.id(), List.of())) {
+                add(matches, "attachment", a.messageId(), a.filename(), terms);
             }
             hits.add(new SearchHit(t, f.score(), matches));
         }

@@ -45,4 +45,43 @@ class SearchHasAttachmentIT extends ApiTest {
         assertError(api.get("/api/helpdesk/search?q=" + TicketApi.encode("has:pictures")).bearer(owner.apiKey()).send(),
                 400);
     }
+
+    @Test
+    void aWordFindsAFileByItsNameAsAnAttachmentMatchOfItsMessage() {
+        HttpApi.Owner owner = api.newOwner();
+        HttpApi.Owner stranger = api.newOwner();
+        TicketApi tickets = new TicketApi(api);
+        FileApi files = new FileApi(api.base());
+        String ticket = tickets.create(owner, "Billing").get("id").stringValue();
+        String upload = files.upload(owner.apiKey(), "Quarterly-Überblick_2026.pdf", "%PDF-1.4 x".getBytes(StandardCharsets.UTF_8))
+                .json().get("id").stringValue();
+        HttpApi.Response reply = tickets.message(owner, ticket, Map.of("body", "attached", "attachments", List.of(upload)));
+        assertThat(reply.status()).isEqualTo(201);
+        String messageId = reply.json().get("id").stringValue();
+        String onDescription = files.upload(owner.apiKey(), "quarterly-plan.txt", "plan".getBytes(StandardCharsets.UTF_8))
+                .json().get("id").stringValue();
+        String second = tickets.create(owner, Map.of("subject", "Plans", "attachments", List.of(onDescription)))
+                .get("id").stringValue();
+        // an upload not yet on a ticket is no hit; neither is another entity's file of the same name
+        files.upload(owner.apiKey(), "quarterly-draft.txt", "draft".getBytes(StandardCharsets.UTF_8));
+        files.upload(stranger.apiKey(), "quarterly-secret.txt", "x".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(hits(owner, "uberblick")).containsExactly(ticket);
+        assertThat(hits(owner, "quarterly")).containsExactlyInAnyOrder(ticket, second);
+        assertThat(hits(stranger, "quarterly")).isEmpty();
+
+        HttpApi.Response r = api.get("/api/helpdesk/search?q=" + TicketApi.encode("uberblick")).bearer(owner.apiKey()).send();
+        var match = r.json().get(0).get("matches").get(0);
+        assertThat(match.get("field").stringValue()).isEqualTo("attachment");
+        assertThat(match.get("messageId").stringValue()).isEqualTo(messageId);
+        assertThat(match.get("snippet").stringValue()).isEqualTo("Quarterly-Überblick_2026.pdf");
+        var h = match.get("highlights").get(0);
+        assertThat(match.get("snippet").stringValue().substring(h.get(0).intValue(), h.get(1).intValue()))
+                .isEqualTo("Überblick");
+        var plan = api.get("/api/helpdesk/search?q=" + TicketApi.encode("plan")).bearer(owner.apiKey()).send()
+                .json().get(0).get("matches");
+        assertThat(plan.get(0).get("field").stringValue()).isEqualTo("subject");
+        assertThat(plan.get(1).get("field").stringValue()).isEqualTo("attachment");
+        assertThat(plan.get(1).get("messageId").isNull()).isTrue();
+    }
 }
