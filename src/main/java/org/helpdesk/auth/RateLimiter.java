@@ -12,6 +12,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,12 @@ import org.springframework.stereotype.Component;
 /**
  * Per-key request budget (Bucket4j token bucket). On PostgreSQL the buckets live in a table, so every app node
  * shares them; the embedded H2 mode is one node, so the buckets live in memory there.
+ *
+ * <p>With a budget of at least {@value #DELAY_FROM} a minute (the default is 6,000) a node counts a key's requests
+ * in memory and settles them with the shared bucket once {@code limit / 100} requests or {@value #SYNC_MILLIS} ms
+ * have gone by (Bucket4j's delaying optimization): a request no longer waits for a database transaction, and a
+ * key gets at most 1 % of its budget more per node than it should (docs/security.md). Smaller budgets are
+ * counted exactly, every request in the store.
  */
 @Component
 class RateLimiter {
@@ -29,9 +37,13 @@ class RateLimiter {
     record Decision(boolean allowed, long retryAfterSeconds) {
     }
 
+    static final long DELAY_FROM = 600;
+    static final long SYNC_MILLIS = 250;
+
     private final ProxyManager<String> buckets;
     private final BucketConfiguration configuration;
     private final boolean enabled;
+    private final Optimization optimization;
     /**
      * One proxy per key, kept: with batching, requests of one key that arrive while its bucket is being
      * updated are combined into one database transaction. Without it every request was its own
@@ -48,6 +60,14 @@ class RateLimiter {
                 .addLimit(limit -> limit.capacity(Math.max(perMinute, 1)).refillGreedy(Math.max(perMinute, 1), Duration.ofMinutes(1)))
                 .build();
         this.buckets = store.buckets();
+        this.optimization = perMinute >= DELAY_FROM
+                ? Optimizations.delaying(new DelayParameters(overAdmissionPerNode(perMinute), Duration.ofMillis(SYNC_MILLIS)))
+                : Optimizations.batching();
+    }
+
+    /** How many requests of one key a node may let through beyond the budget before it learns of the others'. */
+    static long overAdmissionPerNode(long perMinute) {
+        return perMinute >= DELAY_FROM ? perMinute / 100 : 0;
     }
 
     Decision tryConsume(UUID keyId) {
@@ -72,7 +92,7 @@ class RateLimiter {
     private ConsumptionProbe consume(String id) {
         try {
             return proxies.get(id, key -> buckets.builder()
-                    .withOptimization(Optimizations.batching()).build(key, () -> configuration))
+                    .withOptimization(optimization).build(key, () -> configuration))
                     .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             if (!bucketMissing(e)) {
