@@ -17,10 +17,9 @@ import org.helpdesk.ticket.AttachedFile;
 import org.helpdesk.ticket.Channel;
 import org.helpdesk.ticket.TicketNumber;
 import org.helpdesk.ticket.Delivery;
-import org.helpdesk.ticket.EventType;
 import org.helpdesk.ticket.Message;
 import org.helpdesk.ticket.Ticket;
-import org.helpdesk.ticket.TicketEvent;
+import org.helpdesk.ticket.MailQueued;
 import org.helpdesk.ticket.TicketManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,12 +67,9 @@ class MailSender {
         this.clock = clock;
     }
 
-    // the condition keeps other ticket events out of the outbox table: no publication is stored for them
-    @ApplicationModuleListener(condition = "#event.type() == T(org.helpdesk.ticket.EventType).MESSAGE_ADDED")
-    void on(TicketEvent event) {
-        if (event.type() != EventType.MESSAGE_ADDED || event.messageId() == null) {
-            return;
-        }
+    // only messages queued for email are published as MailQueued: nothing else leaves a row in the outbox
+    @ApplicationModuleListener
+    void on(MailQueued event) {
         Optional<Message> message = message(event.entityId(), event.ticketId(), event.messageId());
         if (message.isEmpty() || message.get().channel() != Channel.EMAIL
                 || message.get().delivery() != Delivery.QUEUED) {

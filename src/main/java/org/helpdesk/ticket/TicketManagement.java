@@ -129,6 +129,9 @@ public class TicketManagement {
         tickets.update(after);
         after = withSla(ticket, after, now);
         record(actor, ticket, EventType.MESSAGE_ADDED, Map.of(), message.id(), now);
+        if (emailed) {
+            publisher.publishEvent(new MailQueued(actor.entityId(), ticketId, message.id()));
+        }
         if (after.status() != ticket.status()) {
             record(actor, after, EventType.UPDATED, changes(ticket, after), null, now);
         }
