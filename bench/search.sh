@@ -4,7 +4,8 @@
 # (pgbench), at 4 and 16 connections, for: one rare word, two common words, a phrase, a filter-only query, a
 # word + two filters, and a deep page (the 50th page of a common word).
 #
-#   bench/search.sh [--scale S] [--duration SECONDS] [--db NAME] [--port PORT] [--reuse-db]
+#   bench/search.sh [--scale S] [--duration SECONDS] [--db NAME] [--port PORT] [--reuse-db] [--seed-only]
+# (--seed-only loads and indexes the data and stops; a later --reuse-db run measures on a quiet machine)
 #
 # It seeds with bench/seed.sql (the big entity only) + bench/search-seed.sql, so the data is the main benchmark's
 # plus two messages per ticket. NOT RUN YET on this machine (2 shared cores): figures go to bench/results/.
@@ -13,7 +14,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 export APP_JAVA_OPTS=${APP_JAVA_OPTS--Xmx512m}
 
-SCALE=1 DURATION=20 WARMUP=15 DB=helpdesk_bench_search PORT=18190 REUSE=0 CONNS="4 16"
+SCALE=1 DURATION=20 WARMUP=15 DB=helpdesk_bench_search PORT=18190 REUSE=0 CONNS="4 16" SEED_ONLY=0
 while (($#)); do
     case $1 in
         --scale) SCALE=$2; shift ;;
@@ -22,6 +23,7 @@ while (($#)); do
         --db) DB=$2; shift ;;
         --port) PORT=$2; shift ;;
         --reuse-db) REUSE=1 ;;
+        --seed-only) SEED_ONLY=1 ;;
         --conns) CONNS=$2; shift ;;
         *) die "unknown option $1 (see the header of $0)" ;;
     esac
@@ -65,6 +67,7 @@ fi
 psql_q -d "$DB" -c "select pg_size_pretty(pg_database_size(current_database())), (select count(*) from tickets),
     (select count(*) from messages)" >"$OUT/db-size.txt"
 log "database: $(cat "$OUT/db-size.txt")"
+((SEED_ONLY)) && { log "seeded; measure with --reuse-db"; exit 0; }
 
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 declare -A QUERIES=(
@@ -89,7 +92,7 @@ pg_script() {   # pg_script NAME -> a pgbench file with the search statement of 
     local f="$OUT/pg-$1.sql" cols="t.id, t.entity_id, t.ticket_number, t.subject, t.description, t.status, t.priority, t.channel, t.contact_email, t.contact_name, t.category_id, t.created_by, t.assigned_to, t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at"
     local e="'$EID'" where score
     word() {   # word W -> the id set of a word
-        echo "select id from tickets where entity_id = $e and search_tsv @@ to_tsquery('simple', '''$1'':*') union select ticket_id from messages where entity_id = $e and search_tsv @@ to_tsquery('simple', '''$1'':*')"
+        echo "select id from tickets where entity_id = $e and search_tsv @@ to_tsquery('simple', '''$1'':*') union select ticket_id from messages where entity_id = $e and search_tsv @@ to_tsquery('simple', '''$1'':*') union select ticket_id from attachments where entity_id = $e and ticket_id is not null and helpdesk_search_text(filename) like '% $1%'"
     }
     wscore() { echo "(case when t.search_tsv @@ to_tsquery('simple', '''$1'':*A') then 4 else 0 end + case when t.search_tsv @@ to_tsquery('simple', '''$1'':*B') then 2 else 0 end + case when t.search_tsv @@ to_tsquery('simple', '''$1'':*C') then 1 else 0 end)"; }
     case $1 in
