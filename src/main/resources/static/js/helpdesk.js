@@ -133,3 +133,171 @@
     input.files = all.files;
   });
 })();
+
+// Canned replies in the composer: "Insert canned reply" (or "#" typed in the message) opens the picker; typing
+// filters it by title, the arrows move, Enter inserts the reply filled in for this ticket by the server, Esc
+// closes. Without this script the same button lists the replies on the page and inserts through a form post.
+(function () {
+  "use strict";
+  var mode = null;      // null (closed), "button" (focus in the search field) or "hash" (focus stays in the message)
+  var hashStart = -1;   // where the "#" is in the message, in "hash" mode
+  var caret = null;     // the message's selection when the button opened the picker
+
+  function el(id) { return document.getElementById(id); }
+
+  function options() {
+    return Array.prototype.slice.call(document.querySelectorAll("#canned-list .option"))
+      .filter(function (o) { return !o.closest("li").hidden; });
+  }
+
+  function active() { return document.querySelector("#canned-list .option.active"); }
+
+  function setActive(option) {
+    document.querySelectorAll("#canned-list .option.active").forEach(function (o) { o.classList.remove("active"); });
+    if (option) {
+      option.classList.add("active");
+      option.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function say(text) {
+    var status = el("canned-none");
+    if (status) status.textContent = text;
+  }
+
+  /** Shows the replies whose title holds {@code query}; the first is active. How many are shown. */
+  function filter(query) {
+    if (!el("canned-list")) return 0;
+    var q = query.toLowerCase();
+    var shown = 0;
+    document.querySelectorAll("#canned-list li").forEach(function (li) {
+      var match = li.querySelector(".option").getAttribute("data-title").toLowerCase().indexOf(q) >= 0;
+      li.hidden = !match;
+      if (match) shown++;
+    });
+    say(shown === 0 ? "No canned reply matches." : shown + (shown === 1 ? " canned reply matches." : " canned replies match."));
+    setActive(options()[0] || null);
+    return shown;
+  }
+
+  function open(how) {
+    var picker = el("canned-picker");
+    var message = el("message");
+    if (!picker || !message) return;
+    mode = how;
+    picker.hidden = false;
+    var button = el("canned-open");
+    if (button) button.setAttribute("aria-expanded", "true");
+    if (how === "button") {
+      caret = { start: message.selectionStart, end: message.selectionEnd };
+      var search = el("canned-search");
+      search.value = "";
+      filter("");
+      search.focus();
+    }
+  }
+
+  function close(refocus) {
+    var picker = el("canned-picker");
+    if (picker) picker.hidden = true;
+    var button = el("canned-open");
+    if (button) button.setAttribute("aria-expanded", "false");
+    mode = null;
+    hashStart = -1;
+    if (refocus && el("message")) el("message").focus();
+  }
+
+  function move(step) {
+    var all = options();
+    if (!all.length) return;
+    var i = all.indexOf(active());
+    setActive(all[(i + step + all.length) % all.length]);
+  }
+
+  function choose(option) {
+    var picker = el("canned-picker");
+    var message = el("message");
+    var from;
+    var to;
+    if (mode === "hash" && hashStart >= 0) {
+      from = hashStart;
+      to = message.selectionStart;
+    } else if (caret) {
+      from = caret.start;
+      to = caret.end;
+    } else {
+      from = to = message.value.length;
+    }
+    var url = picker.getAttribute("data-render") + encodeURIComponent(option.value);
+    close(false);
+    fetch(url, { credentials: "same-origin", headers: { "Accept": "text/plain" } })
+      .then(function (r) {
+        if (!r.ok) throw new Error("status " + r.status);
+        return r.text();
+      })
+      .then(function (text) {
+        message.value = message.value.slice(0, from) + text + message.value.slice(to);
+        var at = from + text.length;
+        message.focus();
+        message.setSelectionRange(at, at);
+      }, function () {
+        picker.hidden = false;
+        say("The canned reply could not be inserted; it may have been deleted. Reload the page and try again.");
+      });
+  }
+
+  /** "#" at the start or after a space opens the picker in place; the word after it filters. */
+  function followHash(message) {
+    var upto = message.value.slice(0, message.selectionStart);
+    var m = /(^|\s)#([^\s#]{0,40})$/.exec(upto);
+    if (!m || !el("canned-list")) {
+      if (mode === "hash") close(false);
+      return;
+    }
+    if (mode !== "hash") open("hash");
+    hashStart = upto.length - m[2].length - 1;
+    if (filter(m[2]) === 0 && m[2].length > 0) close(false); // "#123" and the like: not a reply, out of the way
+  }
+
+  document.addEventListener("click", function (e) {
+    var opener = e.target.closest("#canned-open");
+    if (opener) {
+      e.preventDefault();
+      if (mode) close(true); else open("button");
+      return;
+    }
+    var option = e.target.closest("#canned-list .option");
+    if (option) {
+      e.preventDefault();
+      choose(option);
+      return;
+    }
+    if (mode === "button" && !e.target.closest("#canned-picker")) close(false);
+  });
+
+  document.addEventListener("input", function (e) {
+    if (e.target.id === "canned-search") filter(e.target.value);
+    if (e.target.id === "message") followHash(e.target);
+  });
+
+  document.addEventListener("keydown", function (e) {
+    var inSearch = e.target.id === "canned-search";
+    var inHash = e.target.id === "message" && mode === "hash";
+    if (!inSearch && !inHash) return;
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      move(e.key === "ArrowDown" ? 1 : -1);
+    } else if (e.key === "Enter" && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+      var chosen = active();
+      if (chosen) {
+        e.preventDefault();
+        choose(chosen);
+      } else if (inSearch) {
+        e.preventDefault(); // no implicit submission of the composer from the search field
+      }
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      close(inSearch);
+    }
+  });
+})();

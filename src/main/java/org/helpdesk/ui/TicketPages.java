@@ -8,8 +8,12 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.helpdesk.canned.CannedReply;
+import org.helpdesk.canned.CannedReplyManagement;
+import org.helpdesk.canned.Writer;
 import org.helpdesk.category.Category;
 import org.helpdesk.category.CategoryManagement;
+import org.helpdesk.common.Conflict;
 import org.helpdesk.common.Emails;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
@@ -17,10 +21,13 @@ import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.entity.Memberships;
 import org.helpdesk.attachment.AttachmentManagement;
+import org.helpdesk.macro.Macro;
+import org.helpdesk.macro.MacroManagement;
 import org.helpdesk.ticket.Actor;
 import org.helpdesk.ticket.AttachedFile;
 import org.helpdesk.ticket.TicketAttachments;
 import org.helpdesk.ticket.Channel;
+import org.helpdesk.ticket.MergeTickets;
 import org.helpdesk.ticket.Message;
 import org.helpdesk.ticket.NewMessage;
 import org.helpdesk.ticket.NewTicket;
@@ -32,6 +39,8 @@ import org.helpdesk.ticket.TicketNumber;
 import org.helpdesk.ticket.TicketQuery;
 import org.helpdesk.ticket.TicketStatus;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -62,9 +71,14 @@ class TicketPages {
     private final CategoryManagement categories;
     private final TicketAttachments withFiles;
     private final AttachmentManagement attachments;
+    private final CannedReplyManagement canned;
+    private final MacroManagement macros;
 
     TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Memberships memberships,
-                CategoryManagement categories, TicketAttachments withFiles, AttachmentManagement attachments) {
+                CategoryManagement categories, TicketAttachments withFiles, AttachmentManagement attachments,
+                CannedReplyManagement canned, MacroManagement macros) {
+        this.canned = canned;
+        this.macros = macros;
         this.withFiles = withFiles;
         this.attachments = attachments;
         this.desks = desks;
@@ -79,6 +93,10 @@ class TicketPages {
     }
 
     public record Option(String value, String label) {
+    }
+
+    /** A macro in the ticket page's "Apply macro" menu, with what it will change. */
+    public record MacroItem(Macro macro, List<String> actions) {
     }
 
     private Desk desk(UUID entityId, Model model, String active) {
@@ -128,6 +146,7 @@ class TicketPages {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("categories", categories.list(desk.tenant().entityId()));
         model.addAttribute("agents", agents(entityId));
+        model.addAttribute("macros", desk.canWrite() ? macros.list(entityId) : List.of());
         model.addAttribute("back", listPath(entityId, view, chosen, false));
         model.addAttribute("nextPage", page.nextCursor() == null ? null : listPath(entityId, view, withCursor(chosen, page.nextCursor()), true));
         model.addAttribute("firstPage", chosen.containsKey("cursor") ? listPath(entityId, view, chosen, false) : null);
@@ -156,13 +175,16 @@ class TicketPages {
     String bulk(@PathVariable UUID entityId, @RequestParam(required = false) List<UUID> ids,
                 @RequestParam String action, @RequestParam(defaultValue = "") String assignee,
                 @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String back,
-                Model model, RedirectAttributes flash) {
+                @RequestParam(defaultValue = "") String macroId, Model model, RedirectAttributes flash) {
         Desk desk = desk(entityId, model, null);
         Actor actor = actor(desk);
         String returnTo = back.startsWith("/e/" + entityId + "/tickets") ? ReturnTo.safe(back) : "/e/" + entityId + "/tickets";
         if (ids == null || ids.isEmpty()) {
             flash.addFlashAttribute("alert", "Select at least one ticket first.");
             return "redirect:" + returnTo;
+        }
+        if (action.equals("macro")) {
+            return bulkMacro(actor, ids, Ids.parse(macroId, "Macro"), returnTo, flash);
         }
         TicketChange change;
         String done;
@@ -188,6 +210,21 @@ class TicketPages {
             }
         }
         flash.addFlashAttribute("notice", changed + (changed == 1 ? " ticket " : " tickets ") + done);
+        if (!failed.isEmpty()) {
+            flash.addFlashAttribute("alert", failed.size() + " not changed: " + FormErrors.sentence(failed.get(0)));
+        }
+        return "redirect:" + returnTo;
+    }
+
+    /** "Apply macro" in the bulk bar: one transaction per ticket, as the API's bulk apply; failures are told. */
+    private String bulkMacro(Actor actor, List<UUID> ids, UUID macroId, String returnTo, RedirectAttributes flash) {
+        Macro macro = macros.get(actor.entityId(), macroId);
+        List<MacroManagement.Outcome> outcomes = macros.applyToAll(actor, ids, macroId);
+        List<String> failed = outcomes.stream().filter(o -> o.failure() != null)
+                .map(o -> o.failure().getMessage()).toList();
+        int applied = outcomes.size() - failed.size();
+        flash.addFlashAttribute("notice", "Macro “" + macro.title() + "” applied to " + applied
+                + (applied == 1 ? " ticket" : " tickets"));
         if (!failed.isEmpty()) {
             flash.addFlashAttribute("alert", failed.size() + " not changed: " + FormErrors.sentence(failed.get(0)));
         }
@@ -271,7 +308,77 @@ class TicketPages {
         model.addAttribute("tagSuggestions", tickets.tagsInUse(desk.entityId(), 200));
         model.addAttribute("mergedIntoNumber", ticket.mergedInto() == null ? null
                 : tickets.get(desk.entityId(), ticket.mergedInto()).ticketNumber());
+        List<CannedReply> replies = desk.canWrite() ? canned.list(writer(desk)) : List.of();
+        Map<String, String> replyTitles = new LinkedHashMap<>();
+        replies.forEach(r -> replyTitles.put(r.id().toString(), r.title()));
+        model.addAttribute("cannedReplies", replies);
+        if (!model.containsAttribute("pickerOpen")) {
+            model.addAttribute("pickerOpen", false);
+        }
+        MacroText.Names names = new MacroText.Names(people, categoryNames, replyTitles);
+        model.addAttribute("macroMenu", !desk.canWrite() ? List.of() : macros.list(desk.entityId()).stream()
+                .map(m -> new MacroItem(m, MacroText.actions(m.rules(), names))).toList());
         return "tickets/ticket";
+    }
+
+    /** Canned replies as the signed-in member reads them: the shared ones and their own. */
+    private static Writer writer(Desk desk) {
+        return new Writer(desk.entityId(), desk.user().id(), desk.canAdmin());
+    }
+
+    /**
+     * The composer without script: "Insert canned reply" shows the replies (the draft kept), and choosing one
+     * appends it, filled in for this ticket, to the draft. Nothing is sent or stored here.
+     */
+    @PostMapping("/{number:\\d{1,18}}/compose")
+    String compose(@PathVariable UUID entityId, @PathVariable long number, @RequestParam(defaultValue = "") String body,
+                   @RequestParam(defaultValue = "") String insert, Model model) {
+        Desk desk = desk(entityId, model, null);
+        Actor actor = actor(desk);
+        Ticket ticket = find(entityId, number);
+        if (insert.isBlank()) {
+            model.addAttribute("pickerOpen", true);
+            return ticketPage(desk, ticket, model, body);
+        }
+        UUID replyId = Ids.parse(insert, "Canned reply");
+        String title = canned.get(writer(desk), replyId).title();
+        String text = canned.render(actor, ticket.id(), replyId);
+        String draft = body.isBlank() ? text : body.stripTrailing() + "\n\n" + text;
+        model.addAttribute("notice", "Inserted canned reply “" + title + "”");
+        return ticketPage(desk, ticket, model, draft);
+    }
+
+    /** A canned reply filled in for this ticket, as plain text, for the composer's picker (script). */
+    @GetMapping("/{number:\\d{1,18}}/canned-replies/{replyId}")
+    ResponseEntity<String> rendered(@PathVariable UUID entityId, @PathVariable long number, @PathVariable UUID replyId,
+                                    Model model) {
+        Desk desk = desk(entityId, model, null);
+        Ticket ticket = find(entityId, number);
+        String text = canned.render(actor(desk), ticket.id(), replyId);
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store").body(text);
+    }
+
+    /** "Apply macro" on the ticket page: applied at once (the menu showed what it does), then what changed. */
+    @PostMapping("/{number:\\d{1,18}}/macros/{macroId}")
+    String applyMacro(@PathVariable UUID entityId, @PathVariable long number, @PathVariable UUID macroId, Model model,
+                      RedirectAttributes flash) {
+        Desk desk = desk(entityId, model, null);
+        Actor actor = actor(desk);
+        Ticket before = find(entityId, number);
+        try {
+            Macro macro = macros.get(entityId, macroId);
+            Ticket after = macros.apply(actor, before.id(), macroId);
+            Map<String, String> categoryNames = new LinkedHashMap<>();
+            categories.list(entityId).forEach(c -> categoryNames.put(c.id().toString(), c.name()));
+            List<String> changed = MacroText.changes(before, after, macro.rules(),
+                    new MacroText.Names(people(entityId), categoryNames, Map.of()));
+            flash.addFlashAttribute("notice", "Macro “" + macro.title() + "” applied: "
+                    + (changed.isEmpty() ? "nothing to change" : String.join("; ", changed)));
+        } catch (InvalidInput | Conflict | NotFound e) {
+            flash.addFlashAttribute("alert", "Macro not applied: " + FormErrors.sentence(e.getMessage()));
+        }
+        return "redirect:/e/" + entityId + "/tickets/" + number;
     }
 
     @PostMapping("/{number:\\d{1,18}}/messages")
@@ -342,22 +449,79 @@ class TicketPages {
         return "redirect:/e/" + entityId + "/tickets/" + number;
     }
 
-    /** "Merge tickets": the numbers typed (HD-12, 15 …) are merged into this ticket. */
+    /**
+     * "Merge tickets", step one: the numbers typed (HD-12, 15 …) are looked up and shown with their subjects next to
+     * this ticket's number and subject, for the agent to confirm. A GET: nothing changes, and reload works.
+     */
+    @GetMapping("/{number:\\d{1,18}}/merge")
+    String mergePreview(@PathVariable UUID entityId, @PathVariable long number,
+                        @RequestParam(defaultValue = "") String numbers, @ModelAttribute("errors") FormErrors errors,
+                        Model model, HttpServletResponse response) {
+        Desk desk = desk(entityId, model, null);
+        actor(desk);
+        Ticket target = find(entityId, number);
+        List<Ticket> sources = mergeSources(entityId, target, numbers, errors);
+        if (errors.any()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("mergeNumbers", numbers);
+            return ticketPage(desk, target, model, "");
+        }
+        model.addAttribute("target", target);
+        model.addAttribute("sources", sources);
+        model.addAttribute("numbers", String.join(", ", sources.stream().map(Ticket::ticketNumber).toList()));
+        model.addAttribute("path", "/e/" + entityId + "/tickets/" + target.number());
+        return "tickets/merge-confirm";
+    }
+
+    /** "Merge tickets", step two ("Confirm merge"): the sources are merged into this ticket. */
     @PostMapping("/{number:\\d{1,18}}/merge")
     String merge(@PathVariable UUID entityId, @PathVariable long number, @RequestParam(defaultValue = "") String numbers,
-                 Model model, RedirectAttributes flash) {
+                 @ModelAttribute("errors") FormErrors errors, Model model, RedirectAttributes flash) {
         Desk desk = desk(entityId, model, null);
         Actor actor = actor(desk);
         Ticket target = find(entityId, number);
-        List<UUID> sources = new ArrayList<>();
+        List<Ticket> sources = mergeSources(entityId, target, numbers, errors);
+        if (errors.any()) {
+            flash.addFlashAttribute("alert", "Not merged: " + errors.get("numbers"));
+            return "redirect:/e/" + entityId + "/tickets/" + number;
+        }
+        try {
+            tickets.merge(actor, target.id(), new MergeTickets(sources.stream().map(Ticket::id).toList()));
+            flash.addFlashAttribute("notice", "Merged " + String.join(", ", sources.stream().map(Ticket::ticketNumber).toList())
+                    + " into " + target.ticketNumber());
+        } catch (InvalidInput | Conflict | NotFound e) {
+            flash.addFlashAttribute("alert", "Not merged: " + FormErrors.sentence(e.getMessage()));
+        }
+        return "redirect:/e/" + entityId + "/tickets/" + number;
+    }
+
+    /** The tickets named in the merge field, each once; every problem is a message next to the field. */
+    private List<Ticket> mergeSources(UUID entityId, Ticket target, String numbers, FormErrors errors) {
+        List<Ticket> sources = new ArrayList<>();
+        if (target.mergedInto() != null) {
+            errors.add("numbers", target.ticketNumber() + " is merged itself; merge into the ticket it went to.");
+            return sources;
+        }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(?:HD-)?(\\d{1,18})").matcher(numbers);
         while (m.find()) {
-            sources.add(find(entityId, Long.parseLong(m.group(1))).id());
+            long n = Long.parseLong(m.group(1));
+            Ticket source = tickets.findByNumber(entityId, n).orElse(null);
+            if (source == null) {
+                errors.add("numbers", "No ticket " + TicketNumber.format(n) + " in this entity.");
+            } else if (source.id().equals(target.id())) {
+                errors.add("numbers", "A ticket cannot be merged into itself.");
+            } else if (source.mergedInto() != null) {
+                errors.add("numbers", source.ticketNumber() + " is already merged into another ticket.");
+            } else if (sources.stream().noneMatch(t -> t.id().equals(source.id()))) {
+                sources.add(source);
+            }
         }
-        tickets.merge(actor, target.id(), new org.helpdesk.ticket.MergeTickets(sources));
-        flash.addFlashAttribute("notice", "Merged " + sources.size() + (sources.size() == 1 ? " ticket" : " tickets")
-                + " into " + target.ticketNumber());
-        return "redirect:/e/" + entityId + "/tickets/" + number;
+        if (sources.isEmpty()) {
+            errors.add("numbers", "Type the number of a ticket to merge into this one, such as HD-12.");
+        } else if (sources.size() > MergeTickets.MAX_SOURCES) {
+            errors.add("numbers", "Merge at most " + MergeTickets.MAX_SOURCES + " tickets at once.");
+        }
+        return sources;
     }
 
     private Ticket find(UUID entityId, long number) {
