@@ -114,6 +114,12 @@ class AgentSpeedInBrowserIT extends ApiTest {
         assertThat(ui.field("Tags").getDomProperty("value")).isEqualTo("vip");
 
         String second = ui.newTicket("Printer still jams", "Bob Contact");
+        // tagging by hand: the field saves on change (Tab leaves it), the page shows the tags as saved
+        ui.type("Tags", "Hardware, printer");
+        ui.field("Tags").sendKeys(Keys.TAB);
+        ui.settle();
+        ui.d().navigate().refresh();
+        assertThat(ui.field("Tags").getDomProperty("value")).isEqualTo("hardware printer");
         ui.type("Tickets to merge into this one", "HD-1");
         ui.press("Merge tickets");
         assertThat(h1()).isEqualTo("Merge into HD-2?");
