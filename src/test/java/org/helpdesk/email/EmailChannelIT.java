@@ -268,7 +268,7 @@ class EmailChannelIT extends ApiTest {
     }
 
     @Test
-    void autoRepliesBouncesAndMailFromSupportAddressesAreIgnored() throws Exception {
+    void autoRepliesBouncesAndMailFromSupportAddressesOpenNoTicketAndAreSuspended() throws Exception {
         MimeMessage vacation = mailFromContact("Out of office", "I am away");
         vacation.setHeader("Auto-Submitted", "auto-replied");
         MimeMessage list = mailFromContact("Newsletter", "News");
@@ -289,12 +289,16 @@ class EmailChannelIT extends ApiTest {
 
         assertThat(tickets()).isEmpty();
         assertThat(MailTestServer.unseen(support)).isZero();
-        assertThat(meters.counter("helpdesk.mail.ignored", "reason", "automatic").count()).isGreaterThanOrEqualTo(4);
-        assertThat(meters.counter("helpdesk.mail.ignored", "reason", "own-address").count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.counter("helpdesk.mail.suspended", "reason", "automatic").count()).isGreaterThanOrEqualTo(4);
+        assertThat(meters.counter("helpdesk.mail.suspended", "reason", "loop").count()).isGreaterThanOrEqualTo(1);
+        HttpApi.Response held = api.get("/api/settings/mailboxes/" + mailboxId + "/suspended?entityId=" + owner.entity())
+                .session(owner.session()).send();
+        assertThat(held.json().valueStream().map(j -> j.get("reason").stringValue()).sorted().toList())
+                .containsExactly("automatic", "automatic", "automatic", "automatic", "loop");
     }
 
     @Test
-    void aSenderFloodingTheMailboxIsCutOffAfterTheLimit() {
+    void aSenderFloodingTheMailboxIsHeldBackAfterTheLimit() {
         for (int i = 0; i < 24; i++) {
             MailTestServer.deliver(support, mailFromContact("Flood " + i, "mail " + i));
         }
@@ -302,6 +306,8 @@ class EmailChannelIT extends ApiTest {
         pollAll();
 
         assertThat(tickets()).hasSize(20);
+        assertThat(api.get("/api/settings/mailboxes/" + mailboxId + "/suspended?entityId=" + owner.entity())
+                .session(owner.session()).send().json().size()).isEqualTo(4);
     }
 
     @Test
