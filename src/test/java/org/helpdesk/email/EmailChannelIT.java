@@ -337,8 +337,15 @@ class EmailChannelIT extends ApiTest {
 
     @Test
     void onlyOneNodeHoldsAMailboxsClaim() {
-        java.time.Instant now = java.time.Instant.now();
-        boolean first = mailboxes.claim(owner.entityId(), mailboxId, "node-a", now, now.plusSeconds(60));
+        // the new mailbox's first poll is due at once: wait until the app's own poller has let go of its claim
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> claimedAt = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            java.time.Instant at = java.time.Instant.now();
+            claimedAt.set(at);
+            return mailboxes.claim(owner.entityId(), mailboxId, "node-a", at, at.plusSeconds(60));
+        });
+        java.time.Instant now = claimedAt.get();
+        boolean first = true;
         boolean second = mailboxes.claim(owner.entityId(), mailboxId, "node-b", now, now.plusSeconds(60));
         boolean afterExpiry = mailboxes.claim(owner.entityId(), mailboxId, "node-b", now.plusSeconds(61), now.plusSeconds(120));
 
