@@ -194,8 +194,10 @@ class MailImporter {
 
     /** Keeps the stopped mail, whole, with its reason, for {@code suspended-retention} (issue 28). */
     private void suspend(Mailbox mailbox, MimeMessage raw, InboundMail mail, String key, Stop stop, Instant now) {
-        byte[] bytes = bytesOf(raw);
-        long size = bytes == null ? Math.max(0, sizeOf(raw)) : bytes.length;
+        // the server's size first: a mail over the limit is not fetched into memory only to be left out
+        int announced = sizeOf(raw);
+        byte[] bytes = announced > settings.suspendedMaxBytes() ? null : bytesOf(raw);
+        long size = bytes == null ? Math.max(0, announced) : bytes.length;
         if (bytes != null && bytes.length > settings.suspendedMaxBytes()) {
             bytes = null;
         }

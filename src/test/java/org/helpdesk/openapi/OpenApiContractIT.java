@@ -509,6 +509,8 @@ class OpenApiContractIT extends ApiTest {
             }
             org.helpdesk.support.MailTestServer.deliver(address, vacation);
         }
+        // a changed mailbox is due for a poll at once (pollSeconds was set to 300 above)
+        assertThat(api.patch(path).session(owner.session()).json(Map.of("pollSeconds", 5)).send().status()).isEqualTo(200);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> api.get(suspended + entity)
                 .session(owner.session()).send().json().size() == 2);
         HttpApi.Response held = call("GET", suspended + entity).session(owner.session()).expect(200);
