@@ -63,7 +63,9 @@ class ShardingReadinessTest {
             "select id from entities",
             "the contact backfill and the merge-record sweep walk the tenants' ids, then work per entity",
             "from attachments where ticket_id is null and created_at < :before",
-            "the sweep of uploads never attached, of all tenants: a bounded multi-shard read, then per-entity deletes");
+            "the sweep of uploads never attached, of all tenants: a bounded multi-shard read, then per-entity deletes",
+            "from suspended_mails where expires_at < :now",
+            "the purge of expired suspended mail of all tenants: a bounded multi-shard read, then per-entity deletes");
 
     private static final Pattern TABLE_REF = Pattern.compile("\\b(from|join|update|into)\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);

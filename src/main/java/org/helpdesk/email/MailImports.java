@@ -39,6 +39,17 @@ class MailImports {
                 .param("sender", sender).param("outcome", outcome).param("at", Times.sql(at)).update();
     }
 
+    /**
+     * A suspended mail was released: its record says so. Released mails do not count towards the sender's flood
+     * limit (an administrator letting 20 held-back mails in must not hold back the sender's next one).
+     */
+    void released(UUID entityId, UUID mailboxId, String key) {
+        jdbc.sql("""
+                update mail_imports set outcome = 'released'
+                where entity_id = :entityId and mailbox_id = :mailboxId and mail_key = :key""")
+                .param("entityId", entityId).param("mailboxId", mailboxId).param("key", key).update();
+    }
+
     /** Mails from this sender imported into the entity since {@code since} (the flood guard). */
     long importedFrom(UUID entityId, String sender, Instant since) {
         return jdbc.sql("""

@@ -31,7 +31,12 @@ class MailMetrics {
         imported.increment();
     }
 
-    /** A mail not imported; {@code reason}: automatic, own-address, flood, duplicate, unreadable. */
+    /** A mail a guard stopped and kept for an administrator; {@code reason}: flood, automatic, loop, refused. */
+    void suspended(String reason) {
+        registry.counter("helpdesk.mail.suspended", "reason", reason).increment();
+    }
+
+    /** A mail not imported because it already came in; {@code reason}: duplicate. */
     void ignored(String reason) {
         registry.counter("helpdesk.mail.ignored", "reason", reason).increment();
     }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       can be stored. Changing it makes stored passwords unreadable: enter them again.
  * @param secretSalt     hex salt of the key derivation (not secret; change it with the secret, or never)
  * @param maxPerPoll     mails taken from a mailbox in one poll; more are taken by the next, immediate poll
- * @param floodPerMinute mails one sender may open or add per minute; more are ignored (a mail loop or a flood)
+ * @param floodPerMinute mails one sender may open or add per minute; more are suspended (a mail loop or a flood)
  * @param lease          how long a node's claim on a mailbox poll or a send lasts if the node dies
  * @param timeout        connect and read timeout for IMAP and SMTP servers
  * @param sendAttempts   SMTP attempts per outgoing mail before it is shown as failed
@@ -21,11 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       security {@code none} may carry a password; link-local and metadata addresses stay refused
  * @param pollConcurrency how many mailboxes one node polls at once (at most one per entity at a time)
  * @param pollBudget     how long one poll may take mails before it stops (the rest follow in the next poll)
+ * @param suspendedRetention how long mail a guard stopped is kept for release (default 14 days)
+ * @param suspendedMaxBytes  the largest suspended mail kept whole; a larger one is listed without its bytes (it
+ *                           stays on the mail server) and cannot be released
  */
 @ConfigurationProperties("helpdesk.mail")
 record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodPerMinute, Duration lease,
                     Duration timeout, int sendAttempts, Duration sendBackoff, boolean pollingEnabled,
-                    boolean allowPrivate, int pollConcurrency, Duration pollBudget) {
+                    boolean allowPrivate, int pollConcurrency, Duration pollBudget,
+                    Duration suspendedRetention, long suspendedMaxBytes) {
 
     MailSettings {
         if (secretSalt == null || !secretSalt.matches("([0-9a-fA-F]{2}){8,}")) {
@@ -39,6 +43,12 @@ record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodP
         pollConcurrency = pollConcurrency < 1 ? 4 : pollConcurrency;
         pollBudget = pollBudget == null || pollBudget.isNegative() || pollBudget.isZero() ? Duration.ofSeconds(60)
                 : pollBudget;
+        suspendedRetention = suspendedRetention == null ? Duration.ofDays(14) : suspendedRetention;
+        if (suspendedRetention.isNegative() || suspendedRetention.isZero()) {
+            throw new IllegalStateException("helpdesk.mail.suspended-retention (HELPDESK_MAIL_SUSPENDED_RETENTION)"
+                    + " must be a positive duration, e.g. 14d");
+        }
+        suspendedMaxBytes = suspendedMaxBytes <= 0 ? 64L << 20 : suspendedMaxBytes;
         if (maxPerPoll < 1 || floodPerMinute < 1 || sendAttempts < 1) {
             throw new IllegalStateException(
                     "helpdesk.mail.max-per-poll, flood-per-minute and send-attempts must be at least 1");

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Mailbox settings over HTTP (admins and owners, signed in): API.md §6. A thin adapter: it checks the caller's role,
+ * Mailbox settings over HTTP (admins and owners, signed in): API.md §6, and the suspended mail of each mailbox
+ * (issue 28). A thin adapter: it checks the caller's role,
  * parses the JSON into commands for {@link MailboxManagement} and renders the result. Passwords go in, never out.
  */
 @RestController
@@ -107,6 +108,38 @@ class MailboxController {
     TestResult test(Tenant tenant, @PathVariable String id) {
         MailboxManagement.TestResult result = management.test(admin(tenant), Ids.parse(id, "id"));
         return new TestResult(Check.of(result.imapError()), Check.of(result.smtpError()));
+    }
+
+    @JsonPropertyOrder({"id", "mailboxId", "receivedAt", "fromAddress", "subject", "reason", "reasonText",
+            "expiresAt"})
+    record SuspendedView(UUID id, UUID mailboxId, Instant receivedAt, String fromAddress, String subject,
+                         String reason, String reasonText, Instant expiresAt) {
+        static SuspendedView of(SuspendedMail m) {
+            return new SuspendedView(m.id(), m.mailboxId(), m.receivedAt(), m.fromAddress(), m.subject(),
+                    m.reason().wire(), m.reasonText(), m.expiresAt());
+        }
+    }
+
+    @JsonPropertyOrder({"ticketId", "ticketNumber", "messageId"})
+    record ReleasedView(UUID ticketId, String ticketNumber, UUID messageId) {
+    }
+
+    @GetMapping("/api/settings/mailboxes/{id}/suspended")
+    List<SuspendedView> suspended(Tenant tenant, @PathVariable String id) {
+        return management.suspended(admin(tenant), Ids.parse(id, "id")).stream().map(SuspendedView::of).toList();
+    }
+
+    @PostMapping("/api/settings/mailboxes/{id}/suspended/{suspendedId}/release")
+    ReleasedView release(Tenant tenant, @PathVariable String id, @PathVariable String suspendedId) {
+        MailboxManagement.Released released = management.release(admin(tenant), Ids.parse(id, "id"),
+                Ids.parse(suspendedId, "suspendedId"));
+        return new ReleasedView(released.ticketId(), released.ticketNumber(), released.messageId());
+    }
+
+    @DeleteMapping("/api/settings/mailboxes/{id}/suspended/{suspendedId}")
+    ResponseEntity<Void> deleteSuspended(Tenant tenant, @PathVariable String id, @PathVariable String suspendedId) {
+        management.deleteSuspended(admin(tenant), Ids.parse(id, "id"), Ids.parse(suspendedId, "suspendedId"));
+        return ResponseEntity.noContent().build();
     }
 
     static MailboxManagement.Admin admin(Tenant tenant) {

@@ -13,6 +13,7 @@ import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.common.OutboundTargets;
 import org.helpdesk.common.Times;
+import org.helpdesk.ticket.TicketNumber;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,24 +25,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * mailbox of the installation, an entity has at most {@value #MAX_PER_ENTITY} mailboxes.
  */
 @Service
-class MailboxManagement {
-    static final int DEFAULT_POLL_SECONDS = 60;
-    static final int MAX_PER_ENTITY = 10;
+public class MailboxManagement {
+    public static final int DEFAULT_POLL_SECONDS = 60;
+    public static final int MAX_PER_ENTITY = 10;
+    /** The most suspended mails one list shows (newest first); older ones expire by themselves. */
+    public static final int SUSPENDED_LIST_LIMIT = 500;
 
     /** Who manages the mailboxes: an administrator (admin or owner, signed in) of the entity. */
-    record Admin(UUID entityId, UUID userId) {
-        Admin {
+    public record Admin(UUID entityId, UUID userId) {
+        public Admin {
             Objects.requireNonNull(entityId, "entityId");
         }
     }
 
     /** One server of a new mailbox; {@code null} fields take defaults (port from security, username the address). */
-    record NewServer(String host, Integer port, Security security, String username, String password) {
+    public record NewServer(String host, Integer port, Security security, String username, String password) {
     }
 
-    record NewMailbox(String name, String address, NewServer imap, NewServer smtp, Integer pollSeconds,
+    public record NewMailbox(String name, String address, NewServer imap, NewServer smtp, Integer pollSeconds,
                       Boolean enabled) {
-        NewMailbox {
+        public NewMailbox {
             name = JsonInput.text(required(name, "name"), "name", 255);
             address = Emails.normalize(required(address, "address"), "address");
             Objects.requireNonNull(imap, "imap");
@@ -51,7 +54,7 @@ class MailboxManagement {
     }
 
     /** A merge-patch of one server: {@code null} = unchanged. */
-    record ServerChange(String host, Integer port, Security security, String username, String password) {
+    public record ServerChange(String host, Integer port, Security security, String username, String password) {
         boolean movesServer(Mailbox.Server old) {
             return host != null && !host.equalsIgnoreCase(old.host()) || port != null && port != old.port()
                     || security != null && security != old.security()
@@ -60,9 +63,9 @@ class MailboxManagement {
     }
 
     /** A merge-patch of a mailbox: {@code null} = unchanged (clearing is refused by the caller's parser). */
-    record MailboxChange(String name, String address, ServerChange imap, ServerChange smtp, Integer pollSeconds,
+    public record MailboxChange(String name, String address, ServerChange imap, ServerChange smtp, Integer pollSeconds,
                          Boolean enabled) {
-        MailboxChange {
+        public MailboxChange {
             name = name == null ? null : JsonInput.text(name, "name", 255);
             address = address == null ? null : Emails.normalize(address, "address");
             Objects.requireNonNull(imap, "imap");
@@ -71,19 +74,27 @@ class MailboxManagement {
         }
     }
 
-    record TestResult(String imapError, String smtpError) {
+    public record TestResult(String imapError, String smtpError) {
+    }
+
+    /** What a released mail became: its ticket and, when it was added to an existing ticket, the message. */
+    public record Released(UUID ticketId, String ticketNumber, UUID messageId) {
     }
 
     private final Mailboxes mailboxes;
     private final PasswordBox passwords;
     private final MailConnections connections;
     private final MailSettings settings;
+    private final SuspendedMails suspended;
+    private final MailImporter importer;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     MailboxManagement(Mailboxes mailboxes, PasswordBox passwords, MailConnections connections, MailSettings settings,
-                      TransactionTemplate tx, Clock clock) {
+                      SuspendedMails suspended, MailImporter importer, TransactionTemplate tx, Clock clock) {
         this.mailboxes = mailboxes;
+        this.suspended = suspended;
+        this.importer = importer;
         this.passwords = passwords;
         this.connections = connections;
         this.settings = settings;
@@ -91,11 +102,11 @@ class MailboxManagement {
         this.clock = clock;
     }
 
-    List<Mailbox> list(Admin admin) {
+    public List<Mailbox> list(Admin admin) {
         return mailboxes.list(admin.entityId());
     }
 
-    Mailbox create(Admin admin, NewMailbox command) {
+    public Mailbox create(Admin admin, NewMailbox command) {
         if (!passwords.available()) {
             throw new MailboxesOff();
         }
@@ -134,7 +145,7 @@ class MailboxManagement {
         });
     }
 
-    Mailbox change(Admin admin, UUID id, MailboxChange command) {
+    public Mailbox change(Admin admin, UUID id, MailboxChange command) {
         Mailbox old = find(admin, id);
         if ((command.imap().password() != null || command.smtp().password() != null) && !passwords.available()) {
             throw new MailboxesOff();
@@ -165,15 +176,44 @@ class MailboxManagement {
         });
     }
 
-    void delete(Admin admin, UUID id) {
+    public void delete(Admin admin, UUID id) {
         if (!mailboxes.delete(admin.entityId(), id)) {
             throw notFound();
         }
     }
 
-    TestResult test(Admin admin, UUID id) {
+    public TestResult test(Admin admin, UUID id) {
         Mailbox mailbox = find(admin, id);
         return new TestResult(connections.testImap(mailbox), connections.testSmtp(mailbox));
+    }
+
+    /** One mailbox of the entity (for the settings page's edit form). */
+    public Mailbox get(Admin admin, UUID id) {
+        return find(admin, id);
+    }
+
+    /** The mailbox's suspended mail (issue 28), newest first, without the bytes; expired entries are not listed. */
+    public List<SuspendedMail> suspended(Admin admin, UUID mailboxId) {
+        find(admin, mailboxId);
+        return suspended.list(admin.entityId(), mailboxId, Times.now(clock), SUSPENDED_LIST_LIMIT);
+    }
+
+    /**
+     * Imports a suspended mail exactly once, as if it had just arrived, past the guard that stopped it. A second
+     * release (or one racing it) finds nothing: {@link SuspendedMailNotFound}.
+     */
+    public Released release(Admin admin, UUID mailboxId, UUID suspendedId) {
+        Mailbox mailbox = find(admin, mailboxId);
+        MailImporter.Delivered delivered = importer.release(mailbox, suspendedId);
+        return new Released(delivered.ticketId(), TicketNumber.format(delivered.ticketNumber()),
+                delivered.messageId());
+    }
+
+    public void deleteSuspended(Admin admin, UUID mailboxId, UUID suspendedId) {
+        find(admin, mailboxId);
+        if (!suspended.delete(admin.entityId(), mailboxId, suspendedId)) {
+            throw new SuspendedMailNotFound();
+        }
     }
 
     private Mailbox find(Admin admin, UUID id) {

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.helpdesk.common.WireEnum;
 
 /** How a mail server connection is protected: plain, upgraded with STARTTLS, or TLS from the first byte. */
-enum Security {
+public enum Security {
     NONE, STARTTLS, TLS;
 
     @JsonValue
-    String wire() {
+    public String wire() {
         return WireEnum.wire(this);
     }
 
-    static Security parse(String value, String field) {
+    public static Security parse(String value, String field) {
         return WireEnum.parse(Security.class, value, field);
     }
 
