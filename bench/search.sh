@@ -119,9 +119,11 @@ run_wrk() {   # run_wrk PATH CONNS SECONDS -> RESULT line
 run_pgbench() {   # run_pgbench FILE CONNS SECONDS -> "p50_ms p99_ms tps"
     local dir; dir=$(mktemp -d "$OUT/pgbench.XXXX")
     (cd "$dir" && pgbench -n -c "$2" -j 2 -T "$3" -l --log-prefix=tx -f "$1" "$DB" >out.txt 2>&1) || true
-    cat "$dir"/tx* 2>/dev/null | awk '{print $3}' | sort -n | awk '{a[NR]=$1} END {
+    cat "$dir"/tx* 2>/dev/null | awk '{print $3}' | sort -n | awk -v secs="$3" '{a[NR]=$1} END {
         if (NR == 0) {print "- - 0"; exit}
-        printf "%.1f %.1f %.1f\n", a[int(NR*0.5)+1]/1000, a[int(NR*0.99)+1 > NR ? NR : int(NR*0.99)+1]/1000, NR/'"$3"'}'
+        i50 = int(NR * 0.5) + 1; if (i50 > NR) i50 = NR
+        i99 = int(NR * 0.99) + 1; if (i99 > NR) i99 = NR
+        printf "%.1f %.1f %.1f\n", a[i50] / 1000, a[i99] / 1000, NR / secs}'
 }
 
 {

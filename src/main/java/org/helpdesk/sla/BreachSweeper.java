@@ -2,6 +2,8 @@ package org.helpdesk.sla;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.helpdesk.common.Times;
@@ -60,7 +62,10 @@ class BreachSweeper {
         int checked = 0;
         for (int round = 0; round < maxBatches; round++) {
             Instant now = Times.now(clock);
-            List<TicketManagement.SlaCheck> due = tickets.slaChecksDue(now, batch);
+            List<TicketManagement.SlaCheck> due = new ArrayList<>(tickets.slaChecksDue(now, batch));
+            // every node reads the same earliest-first batch; in its own order, nodes share the batch instead of
+            // queueing on the same ticket's lock one after the other and finding it done
+            Collections.shuffle(due);
             int progressed = 0;
             for (TicketManagement.SlaCheck check : due) {
                 if (tickets.checkSla(check.entityId(), check.ticketId())) {

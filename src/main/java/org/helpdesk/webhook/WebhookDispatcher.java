@@ -112,6 +112,7 @@ class WebhookDispatcher implements DisposableBean {
     /** Sends the webhook's due deliveries, oldest first, while this node holds its lease. */
     private void work(UUID entityId, UUID webhookId) {
         Instant started = Times.now(clock);
+        Instant leaseUntil = null;
         try {
             while (!stopping) {
                 Instant now = Times.now(clock);
@@ -125,8 +126,15 @@ class WebhookDispatcher implements DisposableBean {
                 }
                 for (WebhookDeliveries.Due delivery : due) {
                     Instant at = Times.now(clock);
-                    if (stopping || !webhooks.claim(entityId, webhookId, node, at, at.plus(settings.lease()))) {
-                        return; // shutting down, or the lease was lost: another node carries on
+                    if (stopping) {
+                        return;
+                    }
+                    // the lease is renewed when half of it is gone, not before every attempt (a write each)
+                    if (leaseUntil == null || at.isAfter(leaseUntil.minus(settings.lease().dividedBy(2)))) {
+                        if (!webhooks.claim(entityId, webhookId, node, at, at.plus(settings.lease()))) {
+                            return; // the lease was lost: another node carries on
+                        }
+                        leaseUntil = at.plus(settings.lease());
                     }
                     if (!attempt(webhook, delivery)) {
                         return; // disabled
