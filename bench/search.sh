@@ -5,7 +5,8 @@
 # word + two filters, and a deep page (the 50th page of a common word).
 #
 #   bench/search.sh [--scale S] [--duration SECONDS] [--db NAME] [--port PORT] [--reuse-db] [--seed-only]
-# (--seed-only loads and indexes the data and stops; a later --reuse-db run measures on a quiet machine)
+# (--seed-only loads and indexes the data and stops; a later --reuse-db run measures on a quiet machine;
+#  --queries "rare-word filter-only" measures only those)
 #
 # It seeds with bench/seed.sql (the big entity only) + bench/search-seed.sql, so the data is the main benchmark's
 # plus two messages per ticket. NOT RUN YET on this machine (2 shared cores): figures go to bench/results/.
@@ -14,7 +15,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 export APP_JAVA_OPTS=${APP_JAVA_OPTS--Xmx512m}
 
-SCALE=1 DURATION=20 WARMUP=15 DB=helpdesk_bench_search PORT=18190 REUSE=0 CONNS="4 16" SEED_ONLY=0
+SCALE=1 DURATION=20 WARMUP=15 DB=helpdesk_bench_search PORT=18190 REUSE=0 CONNS="4 16" SEED_ONLY=0 NAMES="rare-word two-common-words phrase filter-only word-two-filters deep-page"
 while (($#)); do
     case $1 in
         --scale) SCALE=$2; shift ;;
@@ -24,6 +25,7 @@ while (($#)); do
         --port) PORT=$2; shift ;;
         --reuse-db) REUSE=1 ;;
         --seed-only) SEED_ONLY=1 ;;
+        --queries) NAMES=$2; shift ;;
         --conns) CONNS=$2; shift ;;
         *) die "unknown option $1 (see the header of $0)" ;;
     esac
@@ -79,7 +81,7 @@ declare -A QUERIES=(
 )
 # the deep page: follow the Link header 49 times from the first page of a common word
 deep="/api/helpdesk/search?q=$(enc printer)&limit=20"
-for _ in $(seq 1 49); do
+[[ " $NAMES " == *" deep-page "* ]] && for _ in $(seq 1 49); do
     link=$(curl -fsS -D - -o /dev/null -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT$deep" | tr -d '\r' |
            awk -F'[<>]' 'tolower($1) ~ /^link: / {print $2}')
     [[ -n "$link" ]] || die "no 50th page for 'printer'"
@@ -134,7 +136,7 @@ run_pgbench() {   # run_pgbench FILE CONNS SECONDS -> "p50_ms p99_ms tps"
     echo "| query | conns | app p50 ms | app p99 ms | app req/s | PostgreSQL p50 ms | PostgreSQL p99 ms |"
     echo "|---|---|---|---|---|---|---|"
 } >"$OUT/results.md"
-for name in rare-word two-common-words phrase filter-only word-two-filters deep-page; do
+for name in $NAMES; do
     if [[ $name == deep-page ]]; then path=$deep; script=""; else path="/api/helpdesk/search?q=$(enc "${QUERIES[$name]}")"; script=$(pg_script "$name"); fi
     run_wrk "$path" 16 "$WARMUP" >/dev/null
     for c in $CONNS; do
