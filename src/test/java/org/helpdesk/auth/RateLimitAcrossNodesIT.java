@@ -51,7 +51,9 @@ class RateLimitAcrossNodesIT {
             } finally {
                 clients.shutdown();
             }
-            assertThat(clients.awaitTermination(3, TimeUnit.MINUTES)).as("the clients finished").isTrue();
+            boolean finished = clients.awaitTermination(3, TimeUnit.MINUTES);
+            clients.shutdownNow();   // bounded: clients still running after the wait are stopped, not left behind
+            assertThat(finished).as("the clients finished").isTrue();
             double seconds = (System.nanoTime() - started) / 1e9;
 
             long refilled = (long) Math.ceil(PER_MINUTE * seconds / 60.0);
