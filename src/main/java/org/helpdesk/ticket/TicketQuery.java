@@ -99,7 +99,18 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
                 searchNumber, updatedSince, sort, limit, null, slaFilter(single(params, "sla")),
                 instant(single(params, "slaDueBefore"), "slaDueBefore"), tags(params));
         String cursor = single(params, "cursor");
-        return cursor == null ? query : query.withCursor(query.decode(cursor));
+        return cursor == null ? query : query.from(cursor);
+    }
+
+    /** Every ticket of the entity, newest first: the base a {@link TicketView} adds its filters to. */
+    public static TicketQuery all(UUID entityId) {
+        return new TicketQuery(entityId, Set.of(), Set.of(), Set.of(), null, null, null, null, null,
+                Sort.CREATED_DESC, DEFAULT_LIMIT, null, null, null, Set.of());
+    }
+
+    /** This query from where a previous page of the same filters and order ended (its {@code nextCursor}). */
+    public TicketQuery from(String cursor) {
+        return withCursor(decode(cursor));
     }
 
     private TicketQuery withCursor(Cursor cursor) {

@@ -1,5 +1,6 @@
 package org.helpdesk.ui;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +39,13 @@ import org.helpdesk.ticket.TicketManagement;
 import org.helpdesk.ticket.TicketNumber;
 import org.helpdesk.ticket.TicketQuery;
 import org.helpdesk.ticket.TicketStatus;
+import org.helpdesk.ticket.TicketView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -66,7 +69,7 @@ class TicketPages {
 
     private final Desks desks;
     private final TicketManagement tickets;
-    private final TicketViews views;
+    private final Clock clock;
     private final Memberships memberships;
     private final CategoryManagement categories;
     private final TicketAttachments withFiles;
@@ -74,7 +77,7 @@ class TicketPages {
     private final CannedReplyManagement canned;
     private final MacroManagement macros;
 
-    TicketPages(Desks desks, TicketManagement tickets, TicketViews views, Memberships memberships,
+    TicketPages(Desks desks, TicketManagement tickets, Clock clock, Memberships memberships,
                 CategoryManagement categories, TicketAttachments withFiles, AttachmentManagement attachments,
                 CannedReplyManagement canned, MacroManagement macros) {
         this.canned = canned;
@@ -83,7 +86,7 @@ class TicketPages {
         this.attachments = attachments;
         this.desks = desks;
         this.tickets = tickets;
-        this.views = views;
+        this.clock = clock;
         this.memberships = memberships;
         this.categories = categories;
     }
@@ -116,28 +119,30 @@ class TicketPages {
     @GetMapping
     String list(@PathVariable UUID entityId, @RequestParam(defaultValue = "mine") String view,
                 @RequestParam MultiValueMap<String, String> query, Model model) {
-        if (!TicketViews.known(view)) {
-            throw new NotFound("No such view");
-        }
+        TicketView ticketView = TicketView.byKey(view).orElseThrow(() -> new NotFound("No such view"));
         Desk desk = desk(entityId, model, view);
-        MultiValueMap<String, String> params = views.params(view, desk.user().id());
+        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         Map<String, String> chosen = new LinkedHashMap<>();
         for (String name : List.of("status", "priority", "channel", "categoryId", "assignedTo", "search", "cursor")) {
             String value = query.getFirst(name);
             if (value != null && !value.isBlank()) {
-                params.put(name, List.of(value.strip()));
                 chosen.put(name, value.strip());
+                if (!name.equals("cursor")) {
+                    params.put(name, List.of(value.strip()));
+                }
             }
         }
         params.put("limit", List.of(String.valueOf(PAGE_SIZE)));
-        org.helpdesk.ticket.TicketPage page = tickets.list(TicketQuery.parse(entityId, params));
+        // the page's own filters are an HTTP query like the API's; the view is added to them, then the cursor
+        TicketQuery listed = ticketView.apply(TicketQuery.parse(entityId, params), desk.user().id(), clock.instant());
+        org.helpdesk.ticket.TicketPage page = tickets.list(chosen.containsKey("cursor") ? listed.from(chosen.get("cursor")) : listed);
         Map<String, String> people = people(entityId);
         List<Row> rows = page.items().stream().map(t -> new Row(t,
                 t.contactName() != null ? t.contactName() : t.contactEmail(),
                 t.assignedTo() == null ? null : people.getOrDefault(t.assignedTo().toString(), "(former member)"))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("view", view);
-        model.addAttribute("viewLabel", TicketViews.ALL.stream().filter(d -> d.key().equals(view)).findFirst().orElseThrow().label());
+        model.addAttribute("viewLabel", ticketView.label());
         model.addAttribute("chosen", chosen);
         model.addAttribute("filtered", chosen.keySet().stream().anyMatch(k -> !k.equals("cursor")));
         model.addAttribute("nextCursor", page.nextCursor());

@@ -12,34 +12,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.helpdesk.ticket.TicketEvent;
 import org.helpdesk.ticket.TicketManagement;
 import org.helpdesk.ticket.TicketQuery;
+import org.helpdesk.ticket.TicketView;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
- * The views of the ticket list, as API list parameters: "My open tickets" (assigned to me, new/open/pending),
- * "Unassigned" (open work nobody holds), "All open", "Recently updated" (changed in the last 7 days, newest
- * change first), "All tickets". Counted with the same queries the list runs.
+ * The views of the ticket list ({@link TicketView}) with their counts, counted with the same queries the list runs.
  */
 @Component
 class TicketViews {
-    static final String OPEN_STATUSES = "new,open,pending";
-    static final Duration RECENT = Duration.ofDays(7);
-
-    record Definition(String key, String label, boolean counted) {
-    }
-
-    static final List<Definition> ALL = List.of(
-            new Definition("mine", "My open tickets", true),
-            new Definition("unassigned", "Unassigned", true),
-            new Definition("open", "All open", true),
-            new Definition("recent", "Recently updated", true),
-            new Definition("all", "All tickets", false),
-            // SLA (API §11): breached and still unmet; an unmet due time within the next hour (earliest first)
-            new Definition("breached", "Breached", true),
-            new Definition("due-soon", "Due in 1 hour", true));
-
     private final TicketManagement tickets;
     private final Clock clock;
     /**
@@ -59,42 +40,6 @@ class TicketViews {
         this.clock = clock;
     }
 
-    static boolean known(String key) {
-        return ALL.stream().anyMatch(d -> d.key().equals(key));
-    }
-
-    /** The list parameters of a view; the page's own filters are added on top (and win). */
-    MultiValueMap<String, String> params(String view, UUID me) {
-        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-        switch (view) {
-            case "mine" -> {
-                params.add("assignedTo", me.toString());
-                params.add("status", OPEN_STATUSES);
-            }
-            case "unassigned" -> {
-                params.add("assignedTo", "none");
-                params.add("status", OPEN_STATUSES);
-            }
-            case "open" -> params.add("status", OPEN_STATUSES);
-            case "recent" -> {
-                params.add("updatedSince", Instant.now(clock).minus(RECENT).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
-                params.add("sort", "-updatedAt");
-            }
-            case "breached" -> {
-                params.add("sla", "breached");
-                params.add("sort", "slaDueAt");
-            }
-            case "due-soon" -> {
-                params.add("slaDueBefore", Instant.now(clock).plus(Duration.ofHours(1))
-                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString());
-                params.add("sort", "slaDueAt");
-            }
-            default -> {
-            }
-        }
-        return params;
-    }
-
     /** Views count up to this many tickets and show "1000+" beyond: an exact count of a million costs seconds. */
     static final long COUNT_CAP = 1000;
 
@@ -111,11 +56,12 @@ class TicketViews {
 
     private List<Desk.View> count(Desk desk) {
         List<Desk.View> views = new ArrayList<>();
-        for (Definition d : ALL) {
-            Long count = d.counted()
-                    ? tickets.count(TicketQuery.parse(desk.entityId(), params(d.key(), desk.user().id())), COUNT_CAP + 1)
+        Instant now = clock.instant();
+        for (TicketView view : TicketView.values()) {
+            Long count = view.counted()
+                    ? tickets.count(view.apply(TicketQuery.all(desk.entityId()), desk.user().id(), now), COUNT_CAP + 1)
                     : null;
-            views.add(new Desk.View(d.key(), d.label(), count));
+            views.add(new Desk.View(view.key(), view.label(), count));
         }
         return List.copyOf(views);
     }
