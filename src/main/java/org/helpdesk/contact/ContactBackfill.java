@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ContactBackfill {
-    static final int BATCH = 500;
+    static final int BATCH = 1000;
     private static final int ENTITIES_PER_READ = 200;
     private static final Logger log = LoggerFactory.getLogger(ContactBackfill.class);
 

@@ -2,11 +2,16 @@ package org.helpdesk.contact;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.helpdesk.common.Ids;
+import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.Times;
 import org.helpdesk.ticket.ContactLinks;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +46,48 @@ class ContactLinksOnTable implements ContactLinks {
         }
         UUID organization = ContactRules.organizationByDomain(List.of(address),
                 organizations.ownersOf(entityId, List.of(ContactRules.domainOf(address))));
+        Contact created = insertNew(entityId, address, name, organization);
+        if (created != null) {
+            return link(created);
+        }
+        return link(contacts.find(entityId, contacts.ownerOf(entityId, address).orElseThrow()).orElseThrow());
+    }
+
+    @Override
+    public Map<String, UUID> forAddresses(UUID entityId, Map<String, String> nameByAddress) {
+        Map<String, String> checked = new LinkedHashMap<>(); // address as given -> address as kept
+        Map<String, String> names = new HashMap<>(); // address as kept -> the first name given with it
+        for (Map.Entry<String, String> given : nameByAddress.entrySet()) {
+            try {
+                String address = ContactRules.email(given.getKey(), "contactEmail");
+                checked.put(given.getKey(), address);
+                if (given.getValue() != null && !given.getValue().isBlank()) {
+                    names.putIfAbsent(address, given.getValue());
+                }
+            } catch (InvalidInput e) {
+                // an address from before today's rules: its tickets stay without a contact
+            }
+        }
+        Map<String, UUID> owners = new HashMap<>(contacts.ownersOf(entityId, new LinkedHashSet<>(checked.values())));
+        Map<String, UUID> organizationByDomain = organizations.ownersOf(entityId, checked.values().stream()
+                .filter(a -> !owners.containsKey(a)).map(ContactRules::domainOf).distinct().toList());
+        Map<String, UUID> found = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : checked.entrySet()) {
+            String address = e.getValue();
+            UUID owner = owners.get(address);
+            if (owner == null) {
+                Contact created = insertNew(entityId, address, names.get(address),
+                        ContactRules.organizationByDomain(List.of(address), organizationByDomain));
+                owner = created != null ? created.id() : contacts.ownerOf(entityId, address).orElseThrow();
+                owners.put(address, owner);
+            }
+            found.put(e.getKey(), owner);
+        }
+        return found;
+    }
+
+    /** A new contact with this one address; null when another transaction gave the address to a contact first. */
+    private Contact insertNew(UUID entityId, String address, String name, UUID organization) {
         Instant now = Times.now(clock);
         String checkedName = name == null || name.isBlank() ? null : name.strip();
         if (checkedName != null && checkedName.length() > ContactRules.MAX_NAME) {
@@ -49,11 +96,10 @@ class ContactLinksOnTable implements ContactLinks {
         Contact contact = new Contact(Ids.newId(), entityId, checkedName, List.of(address), null, organization, null,
                 now, now);
         if (contacts.insertIfAddressFree(contact)) {
-            events.publishEvent(new ContactEvent("created", entityId, contact, java.util.List.of(), now));
-            return link(contact);
+            events.publishEvent(new ContactEvent("created", entityId, contact, List.of(), now));
+            return contact;
         }
-        UUID winner = contacts.ownerOf(entityId, address).orElseThrow();
-        return link(contacts.find(entityId, winner).orElseThrow());
+        return null;
     }
 
     @Override

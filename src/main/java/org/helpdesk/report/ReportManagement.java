@@ -1,6 +1,5 @@
 package org.helpdesk.report;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -10,6 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.helpdesk.common.Databases;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,42 +19,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportManagement {
     private final ReportQueries queries;
+    /** PostgreSQL reads the range once per side; H2 (no grouping sets) once per figure. */
+    private final boolean onePass;
 
-    ReportManagement(ReportQueries queries) {
+    ReportManagement(ReportQueries queries, DataSource dataSource) {
         this.queries = queries;
+        this.onePass = Databases.isPostgres(dataSource);
     }
 
     /** Read-only and in one snapshot, so the series, totals and tables agree with each other. */
     @Transactional(readOnly = true)
     public Summary summary(UUID entityId, ReportRequest request) {
         List<Bucket> buckets = Bucket.of(request);
-        Instant from = buckets.getFirst().from();
-        Instant until = buckets.getLast().until();
-
-        Map<Integer, ReportQueries.CreatedRow> created = queries.createdPerBucket(entityId, buckets);
-        Map<Integer, ReportQueries.ResolvedRow> resolved = queries.resolvedPerBucket(entityId, buckets);
+        ReportQueries.CreatedPass created = queries.created(entityId, buckets, onePass);
+        ReportQueries.ResolvedPass resolved = queries.resolved(entityId, buckets, onePass);
         List<Summary.Point> series = new ArrayList<>(buckets.size());
         for (int i = 0; i < buckets.size(); i++) {
-            ReportQueries.CreatedRow c = created.getOrDefault(i, new ReportQueries.CreatedRow(0, null, null));
-            ReportQueries.ResolvedRow r = resolved.getOrDefault(i, new ReportQueries.ResolvedRow(0, null));
+            ReportQueries.CreatedRow c = created.perBucket().getOrDefault(i, new ReportQueries.CreatedRow(0, null, null));
+            ReportQueries.ResolvedRow r = resolved.perBucket().getOrDefault(i, new ReportQueries.ResolvedRow(0, null));
             series.add(new Summary.Point(buckets.get(i).start(), c.created(), r.resolved(), c.firstResponseMedian(),
                     c.firstResponseP90(), r.resolutionMedian()));
         }
-
-        ReportQueries.CreatedRow createdTotal = queries.createdTotal(entityId, from, until);
-        ReportQueries.ResolvedRow resolvedTotal = queries.resolvedTotal(entityId, from, until);
-        ReportQueries.SlaRow sla = queries.firstResponseSla(entityId, from, until);
-        Summary.Totals totals = new Summary.Totals(createdTotal.created(), resolvedTotal.resolved(),
-                createdTotal.firstResponseMedian(), createdTotal.firstResponseP90(), resolvedTotal.resolutionMedian(),
-                sla.met(), sla.breached());
-
+        Summary.Totals totals = new Summary.Totals(created.total().created(), resolved.total().resolved(),
+                created.total().firstResponseMedian(), created.total().firstResponseP90(),
+                resolved.total().resolutionMedian(), created.sla().met(), created.sla().breached());
         return new Summary(request.from(), request.to(), request.interval().wire(), request.timezoneName(), series,
-                totals, byAssignee(entityId, from, until), byCategory(entityId, from, until));
+                totals, byAssignee(created.perAssignee(), resolved.perAssignee()),
+                byCategory(entityId, created.perCategory(), resolved.perCategory()));
     }
 
-    private List<Summary.ByAssignee> byAssignee(UUID entityId, Instant from, Instant until) {
-        Map<UUID, ReportQueries.CreatedRow> created = queries.createdByAssignee(entityId, from, until);
-        Map<UUID, Long> resolved = queries.resolvedByAssignee(entityId, from, until);
+    private List<Summary.ByAssignee> byAssignee(Map<UUID, ReportQueries.CreatedRow> created, Map<UUID, Long> resolved) {
         Set<UUID> users = new LinkedHashSet<>(created.keySet());
         users.addAll(resolved.keySet());
         Map<UUID, String> names = queries.userNames(users.stream().filter(Objects::nonNull).toList());
@@ -68,9 +64,7 @@ public class ReportManagement {
         return rows;
     }
 
-    private List<Summary.ByCategory> byCategory(UUID entityId, Instant from, Instant until) {
-        Map<UUID, Long> created = queries.createdByCategory(entityId, from, until);
-        Map<UUID, Long> resolved = queries.resolvedByCategory(entityId, from, until);
+    private List<Summary.ByCategory> byCategory(UUID entityId, Map<UUID, Long> created, Map<UUID, Long> resolved) {
         Set<UUID> categories = new LinkedHashSet<>(created.keySet());
         categories.addAll(resolved.keySet());
         Map<UUID, String> names = categories.isEmpty() ? Map.of() : queries.categoryNames(entityId);

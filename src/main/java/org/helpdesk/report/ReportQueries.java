@@ -31,10 +31,138 @@ class ReportQueries {
     private static final String RESOLUTION =
             "(extract(epoch from t.resolved_at) - extract(epoch from t.created_at)) / 60.0";
 
+    // PostgreSQL's one-pass statements: the same minutes as double precision, which sort several times faster than
+    // numeric; whole seconds stay exact, and the answer is rounded to a tenth of a minute either way
+    private static final String FIRST_RESPONSE_PG = "date_part('epoch', t.first_response_at - t.created_at) / 60";
+    private static final String RESOLUTION_PG = "date_part('epoch', t.resolved_at - t.created_at) / 60";
+
     private final JdbcClient jdbc;
 
     ReportQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** What the tickets created in the range give: per bucket, in total, per assignee and per category. */
+    record CreatedPass(Map<Integer, CreatedRow> perBucket, CreatedRow total, SlaRow sla,
+                       Map<UUID, CreatedRow> perAssignee, Map<UUID, Long> perCategory) {
+    }
+
+    /** What the tickets resolved in the range give. */
+    record ResolvedPass(Map<Integer, ResolvedRow> perBucket, ResolvedRow total, Map<UUID, Long> perAssignee,
+                        Map<UUID, Long> perCategory) {
+    }
+
+    /**
+     * PostgreSQL: every figure of the created side in one pass over the range ({@code GROUPING SETS}), the bucket
+     * found by {@code width_bucket} over the buckets' starts, so a 90-day report reads each ticket once (from the
+     * covering index, V116) instead of once per figure. H2 has no grouping sets: it runs one statement per figure.
+     */
+    CreatedPass created(UUID entityId, List<Bucket> buckets, boolean onePass) {
+        Instant from = buckets.getFirst().from();
+        Instant until = buckets.getLast().until();
+        if (!onePass) {
+            return new CreatedPass(createdPerBucket(entityId, buckets), createdTotal(entityId, from, until),
+                    firstResponseSla(entityId, from, until), createdByAssignee(entityId, from, until),
+                    createdByCategory(entityId, from, until));
+        }
+        sortInMemory();
+        Map<Integer, CreatedRow> perBucket = new HashMap<>();
+        Map<UUID, CreatedRow> perAssignee = new LinkedHashMap<>();
+        Map<UUID, Long> perCategory = new LinkedHashMap<>();
+        CreatedRow[] total = {new CreatedRow(0, null, null)};
+        SlaRow[] sla = {new SlaRow(0, 0)};
+        jdbc.sql("""
+                        select grouping(x.b) as gb, grouping(x.a) as ga, grouping(x.c) as gc, x.b, x.a, x.c,
+                               count(*) as created,
+                               percentile_disc(0.5) within group (order by x.fr) as fr_median,
+                               percentile_disc(0.9) within group (order by x.fr) as fr_p90,
+                               count(x.met) as met, count(x.breached) as breached
+                        from (select width_bucket(t.created_at, cast(:starts as timestamp with time zone[])) as b,
+                                     t.assigned_to as a, t.category_id as c, %1$s as fr,
+                                     case when t.sla_first_response_breached_at is null
+                                           and t.first_response_at <= t.sla_first_response_due_at then 1 end as met,
+                                     t.sla_first_response_breached_at as breached
+                              from tickets t
+                              where t.entity_id = :entityId and t.created_at >= :from and t.created_at < :until) x
+                        group by grouping sets ((x.b), (x.a), (x.c), ())
+                        """.formatted(FIRST_RESPONSE_PG))
+                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
+                .param("starts", starts(buckets))
+                .query((rs, n) -> {
+                    CreatedRow row = new CreatedRow(rs.getLong("created"), minutes(rs, "fr_median"), minutes(rs, "fr_p90"));
+                    if (rs.getInt("gb") == 0) {
+                        perBucket.put(rs.getInt("b") - 1, row);
+                    } else if (rs.getInt("ga") == 0) {
+                        perAssignee.put(rs.getObject("a", UUID.class), new CreatedRow(row.created(), row.firstResponseMedian(), null));
+                    } else if (rs.getInt("gc") == 0) {
+                        perCategory.put(rs.getObject("c", UUID.class), row.created());
+                    } else {
+                        total[0] = row;
+                        sla[0] = new SlaRow(rs.getLong("met"), rs.getLong("breached"));
+                    }
+                    return row;
+                })
+                .list();
+        return new CreatedPass(perBucket, total[0], sla[0], perAssignee, perCategory);
+    }
+
+    /** The resolved side, in one pass on PostgreSQL as {@link #created}. */
+    ResolvedPass resolved(UUID entityId, List<Bucket> buckets, boolean onePass) {
+        Instant from = buckets.getFirst().from();
+        Instant until = buckets.getLast().until();
+        if (!onePass) {
+            return new ResolvedPass(resolvedPerBucket(entityId, buckets), resolvedTotal(entityId, from, until),
+                    resolvedByAssignee(entityId, from, until), resolvedByCategory(entityId, from, until));
+        }
+        sortInMemory();
+        Map<Integer, ResolvedRow> perBucket = new HashMap<>();
+        Map<UUID, Long> perAssignee = new LinkedHashMap<>();
+        Map<UUID, Long> perCategory = new LinkedHashMap<>();
+        ResolvedRow[] total = {new ResolvedRow(0, null)};
+        jdbc.sql("""
+                        select grouping(x.b) as gb, grouping(x.a) as ga, grouping(x.c) as gc, x.b, x.a, x.c,
+                               count(*) as resolved,
+                               percentile_disc(0.5) within group (order by x.res) as res_median
+                        from (select width_bucket(t.resolved_at, cast(:starts as timestamp with time zone[])) as b,
+                                     t.assigned_to as a, t.category_id as c, %1$s as res
+                              from tickets t
+                              where t.entity_id = :entityId and t.resolved_at >= :from and t.resolved_at < :until) x
+                        group by grouping sets ((x.b), (x.a), (x.c), ())
+                        """.formatted(RESOLUTION_PG))
+                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
+                .param("starts", starts(buckets))
+                .query((rs, n) -> {
+                    ResolvedRow row = new ResolvedRow(rs.getLong("resolved"), minutes(rs, "res_median"));
+                    if (rs.getInt("gb") == 0) {
+                        perBucket.put(rs.getInt("b") - 1, row);
+                    } else if (rs.getInt("ga") == 0) {
+                        perAssignee.put(rs.getObject("a", UUID.class), row.resolved());
+                    } else if (rs.getInt("gc") == 0) {
+                        perCategory.put(rs.getObject("c", UUID.class), row.resolved());
+                    } else {
+                        total[0] = row;
+                    }
+                    return row;
+                })
+                .list();
+        return new ResolvedPass(perBucket, total[0], perAssignee, perCategory);
+    }
+
+    /**
+     * For the rest of the report's (read-only) transaction: its sorts in memory rather than on disk (a 90-day range
+     * of a large entity needs some tens of MB), and no JIT compilation, which costs more than it saves here.
+     */
+    private void sortInMemory() {
+        jdbc.sql("select set_config('work_mem', '64MB', true), set_config('jit', 'off', true)").query().listOfRows();
+    }
+
+    /** The buckets' first instants as a PostgreSQL array literal, for {@code width_bucket} (bucket i is i + 1). */
+    private static String starts(List<Bucket> buckets) {
+        StringBuilder array = new StringBuilder("{");
+        for (Bucket bucket : buckets) {
+            array.append(array.length() == 1 ? "" : ",").append(bucket.from());
+        }
+        return array.append('}').toString();
     }
 
     /** Per bucket: tickets created, with first-response median and 90th percentile. */

@@ -1,6 +1,7 @@
 package org.helpdesk.ticket;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,12 @@ import java.util.UUID;
 public interface ContactLinks {
     /** The entity's contact with this address (any case), created with {@code name} when none has it. */
     LinkedContact forAddress(UUID entityId, String email, String name);
+
+    /**
+     * {@link #forAddress} for many addresses at once (the backfill of old tickets): the known ones found in one
+     * read, the others created. Keys are the addresses as given; addresses today's rules refuse are left out.
+     */
+    Map<String, UUID> forAddresses(UUID entityId, Map<String, String> nameByAddress);
 
     /** The entity's contact with this id; empty when the entity has none (another entity's id included). */
     Optional<LinkedContact> find(UUID entityId, UUID contactId);

@@ -354,17 +354,16 @@ public class TicketManagement {
             return null;
         }
         List<Tickets.Unlinked> rows = tickets.unlinked(entityId, after, batch);
-        Map<String, UUID> byAddress = new java.util.HashMap<>();
+        Map<String, String> nameByAddress = new LinkedHashMap<>(); // in ticket order: the oldest name first
+        rows.forEach(row -> nameByAddress.merge(row.email(), row.name() == null ? "" : row.name(),
+                (first, later) -> first.isBlank() ? later : first));
+        Map<String, UUID> contactByAddress = links.forAddresses(entityId, nameByAddress);
         Map<UUID, UUID> links1 = new LinkedHashMap<>();
         for (Tickets.Unlinked row : rows) {
-            String key = row.email().toLowerCase(java.util.Locale.ROOT);
-            UUID contact;
-            try {
-                contact = byAddress.computeIfAbsent(key, k -> links.forAddress(entityId, row.email(), row.name()).id());
-            } catch (InvalidInput e) {
-                continue; // an address from before today's rules: the ticket stays without a contact
+            UUID contact = contactByAddress.get(row.email());
+            if (contact != null) { // null: an address from before today's rules, the ticket stays without a contact
+                links1.put(row.id(), contact);
             }
-            links1.put(row.id(), contact);
         }
         tickets.setContacts(entityId, links1);
         return rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
