@@ -71,15 +71,22 @@ class ContactLinksOnTable implements ContactLinks {
         Map<String, UUID> owners = new HashMap<>(contacts.ownersOf(entityId, new LinkedHashSet<>(checked.values())));
         Map<String, UUID> organizationByDomain = organizations.ownersOf(entityId, checked.values().stream()
                 .filter(a -> !owners.containsKey(a)).map(ContactRules::domainOf).distinct().toList());
+        Instant now = Times.now(clock);
+        Map<String, Contact> fresh = new LinkedHashMap<>();
+        for (String address : checked.values()) {
+            if (!owners.containsKey(address) && !fresh.containsKey(address)) {
+                fresh.put(address, newContact(entityId, address, names.get(address),
+                        ContactRules.organizationByDomain(List.of(address), organizationByDomain), now));
+            }
+        }
+        // no contact.created webhook for these: they are the records of customers the entity already had
+        contacts.insertAllIfAddressFree(List.copyOf(fresh.values())).forEach(c -> owners.put(c.primaryEmail(), c.id()));
         Map<String, UUID> found = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : checked.entrySet()) {
-            String address = e.getValue();
-            UUID owner = owners.get(address);
-            if (owner == null) {
-                Contact created = insertNew(entityId, address, names.get(address),
-                        ContactRules.organizationByDomain(List.of(address), organizationByDomain));
-                owner = created != null ? created.id() : contacts.ownerOf(entityId, address).orElseThrow();
-                owners.put(address, owner);
+            UUID owner = owners.get(e.getValue());
+            if (owner == null) { // taken by another transaction since the read above
+                owner = contacts.ownerOf(entityId, e.getValue()).orElseThrow();
+                owners.put(e.getValue(), owner);
             }
             found.put(e.getKey(), owner);
         }
@@ -89,17 +96,20 @@ class ContactLinksOnTable implements ContactLinks {
     /** A new contact with this one address; null when another transaction gave the address to a contact first. */
     private Contact insertNew(UUID entityId, String address, String name, UUID organization) {
         Instant now = Times.now(clock);
-        String checkedName = name == null || name.isBlank() ? null : name.strip();
-        if (checkedName != null && checkedName.length() > ContactRules.MAX_NAME) {
-            checkedName = checkedName.substring(0, ContactRules.MAX_NAME);
-        }
-        Contact contact = new Contact(Ids.newId(), entityId, checkedName, List.of(address), null, organization, null,
-                now, now);
+        Contact contact = newContact(entityId, address, name, organization, now);
         if (contacts.insertIfAddressFree(contact)) {
             events.publishEvent(new ContactEvent("created", entityId, contact, List.of(), now));
             return contact;
         }
         return null;
+    }
+
+    private static Contact newContact(UUID entityId, String address, String name, UUID organization, Instant now) {
+        String checkedName = name == null || name.isBlank() ? null : name.strip();
+        if (checkedName != null && checkedName.length() > ContactRules.MAX_NAME) {
+            checkedName = checkedName.substring(0, ContactRules.MAX_NAME);
+        }
+        return new Contact(Ids.newId(), entityId, checkedName, List.of(address), null, organization, null, now, now);
     }
 
     @Override

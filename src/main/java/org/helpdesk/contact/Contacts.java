@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.helpdesk.common.Times;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,9 +23,12 @@ class Contacts {
     private static final String COLUMNS = "id, entity_id, name, phone, organization_id, merged_into, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    /** For statements sent as one JDBC batch (JdbcClient has none). */
+    private final JdbcTemplate batch;
 
-    Contacts(JdbcClient jdbc) {
+    Contacts(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** A contact row without its addresses (added by {@link #withEmails}). */
@@ -145,6 +149,43 @@ class Contacts {
             return false;
         }
         return true;
+    }
+
+    /**
+     * {@link #insertIfAddressFree} for many one-address contacts, each statement kind sent as one JDBC batch.
+     * Returns the contacts that got their address; the others (address taken meanwhile) are left out, as if
+     * never inserted.
+     */
+    List<Contact> insertAllIfAddressFree(List<Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        batch.batchUpdate("""
+                        insert into contacts (entity_id, id, name, phone, organization_id, merged_into, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                contacts.stream().map(c -> new Object[] {c.entityId(), c.id(), c.name(), c.phone(), c.organizationId(),
+                        c.mergedInto(), Times.sql(c.createdAt()), Times.sql(c.updatedAt())}).toList());
+        batch.batchUpdate("""
+                        insert into contact_emails (entity_id, email, contact_id, position)
+                        values (?, ?, ?, 0)
+                        on conflict do nothing""",
+                contacts.stream().map(c -> new Object[] {c.entityId(), c.primaryEmail(), c.id()}).toList());
+        // which inserts won is read back (batched update counts are not reliable across drivers)
+        UUID entityId = contacts.get(0).entityId();
+        Map<String, UUID> owners = ownersOf(entityId, contacts.stream().map(Contact::primaryEmail).toList());
+        List<Contact> won = new ArrayList<>(contacts.size());
+        List<Object[]> lost = new ArrayList<>();
+        for (Contact c : contacts) {
+            if (c.id().equals(owners.get(c.primaryEmail()))) {
+                won.add(c);
+            } else {
+                lost.add(new Object[] {c.entityId(), c.id()});
+            }
+        }
+        if (!lost.isEmpty()) {
+            batch.batchUpdate("delete from contacts where entity_id = ? and id = ?", lost);
+        }
+        return won;
     }
 
     private void insertRow(Contact c) {

@@ -65,13 +65,7 @@ class ReportQueries {
                     firstResponseSla(entityId, from, until), createdByAssignee(entityId, from, until),
                     createdByCategory(entityId, from, until));
         }
-        sortInMemory();
-        Map<Integer, CreatedRow> perBucket = new HashMap<>();
-        Map<UUID, CreatedRow> perAssignee = new LinkedHashMap<>();
-        Map<UUID, Long> perCategory = new LinkedHashMap<>();
-        CreatedRow[] total = {new CreatedRow(0, null, null)};
-        SlaRow[] sla = {new SlaRow(0, 0)};
-        jdbc.sql("""
+        Grouped<CreatedFacts> pass = grouped("""
                         select grouping(x.b) as gb, grouping(x.a) as ga, grouping(x.c) as gc, x.b, x.a, x.c,
                                count(*) as created,
                                percentile_disc(0.5) within group (order by x.fr) as fr_median,
@@ -85,25 +79,22 @@ class ReportQueries {
                               from tickets t
                               where t.entity_id = :entityId and t.created_at >= :from and t.created_at < :until) x
                         group by grouping sets ((x.b), (x.a), (x.c), ())
-                        """.formatted(FIRST_RESPONSE_PG))
-                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
-                .param("starts", starts(buckets))
-                .query((rs, n) -> {
-                    CreatedRow row = new CreatedRow(rs.getLong("created"), minutes(rs, "fr_median"), minutes(rs, "fr_p90"));
-                    if (rs.getInt("gb") == 0) {
-                        perBucket.put(rs.getInt("b") - 1, row);
-                    } else if (rs.getInt("ga") == 0) {
-                        perAssignee.put(rs.getObject("a", UUID.class), new CreatedRow(row.created(), row.firstResponseMedian(), null));
-                    } else if (rs.getInt("gc") == 0) {
-                        perCategory.put(rs.getObject("c", UUID.class), row.created());
-                    } else {
-                        total[0] = row;
-                        sla[0] = new SlaRow(rs.getLong("met"), rs.getLong("breached"));
-                    }
-                    return row;
-                })
-                .list();
-        return new CreatedPass(perBucket, total[0], sla[0], perAssignee, perCategory);
+                        """.formatted(FIRST_RESPONSE_PG), entityId, buckets,
+                rs -> new CreatedFacts(new CreatedRow(rs.getLong("created"), minutes(rs, "fr_median"),
+                        minutes(rs, "fr_p90")), new SlaRow(rs.getLong("met"), rs.getLong("breached"))));
+        Map<UUID, CreatedRow> perAssignee = new LinkedHashMap<>();
+        pass.perAssignee().forEach((a, f) -> perAssignee.put(a,
+                new CreatedRow(f.row().created(), f.row().firstResponseMedian(), null)));
+        Map<UUID, Long> perCategory = new LinkedHashMap<>();
+        pass.perCategory().forEach((c, f) -> perCategory.put(c, f.row().created()));
+        Map<Integer, CreatedRow> perBucket = new HashMap<>();
+        pass.perBucket().forEach((i, f) -> perBucket.put(i, f.row()));
+        CreatedFacts total = pass.total() == null
+                ? new CreatedFacts(new CreatedRow(0, null, null), new SlaRow(0, 0)) : pass.total();
+        return new CreatedPass(perBucket, total.row(), total.sla(), perAssignee, perCategory);
+    }
+
+    private record CreatedFacts(CreatedRow row, SlaRow sla) {
     }
 
     /** The resolved side, in one pass on PostgreSQL as {@link #created}. */
@@ -114,12 +105,7 @@ class ReportQueries {
             return new ResolvedPass(resolvedPerBucket(entityId, buckets), resolvedTotal(entityId, from, until),
                     resolvedByAssignee(entityId, from, until), resolvedByCategory(entityId, from, until));
         }
-        sortInMemory();
-        Map<Integer, ResolvedRow> perBucket = new HashMap<>();
-        Map<UUID, Long> perAssignee = new LinkedHashMap<>();
-        Map<UUID, Long> perCategory = new LinkedHashMap<>();
-        ResolvedRow[] total = {new ResolvedRow(0, null)};
-        jdbc.sql("""
+        Grouped<ResolvedRow> pass = grouped("""
                         select grouping(x.b) as gb, grouping(x.a) as ga, grouping(x.c) as gc, x.b, x.a, x.c,
                                count(*) as resolved,
                                percentile_disc(0.5) within group (order by x.res) as res_median
@@ -128,24 +114,51 @@ class ReportQueries {
                               from tickets t
                               where t.entity_id = :entityId and t.resolved_at >= :from and t.resolved_at < :until) x
                         group by grouping sets ((x.b), (x.a), (x.c), ())
-                        """.formatted(RESOLUTION_PG))
-                .param("entityId", entityId).param("from", Times.sql(from)).param("until", Times.sql(until))
-                .param("starts", starts(buckets))
+                        """.formatted(RESOLUTION_PG), entityId, buckets,
+                rs -> new ResolvedRow(rs.getLong("resolved"), minutes(rs, "res_median")));
+        Map<UUID, Long> perAssignee = new LinkedHashMap<>();
+        pass.perAssignee().forEach((a, r) -> perAssignee.put(a, r.resolved()));
+        Map<UUID, Long> perCategory = new LinkedHashMap<>();
+        pass.perCategory().forEach((c, r) -> perCategory.put(c, r.resolved()));
+        return new ResolvedPass(pass.perBucket(), pass.total() == null ? new ResolvedRow(0, null) : pass.total(),
+                perAssignee, perCategory);
+    }
+
+    /** The rows of a one-pass statement by the grouping set they belong to; {@code total} is null for no tickets. */
+    private record Grouped<R>(Map<Integer, R> perBucket, Map<UUID, R> perAssignee, Map<UUID, R> perCategory, R total) {
+    }
+
+    private interface Facts<R> {
+        R read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs a statement grouped by {@code grouping sets ((b), (a), (c), ())} — bucket number (1-based, from
+     * {@code :starts}), assignee, category, all — over {@code :entityId} and the range {@code [:from, :until)}.
+     */
+    private <R> Grouped<R> grouped(String sql, UUID entityId, List<Bucket> buckets, Facts<R> facts) {
+        sortInMemory();
+        Grouped<R> grouped = new Grouped<>(new HashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), null);
+        List<R> total = new ArrayList<>(1);
+        jdbc.sql(sql)
+                .param("entityId", entityId).param("from", Times.sql(buckets.getFirst().from()))
+                .param("until", Times.sql(buckets.getLast().until())).param("starts", starts(buckets))
                 .query((rs, n) -> {
-                    ResolvedRow row = new ResolvedRow(rs.getLong("resolved"), minutes(rs, "res_median"));
+                    R row = facts.read(rs);
                     if (rs.getInt("gb") == 0) {
-                        perBucket.put(rs.getInt("b") - 1, row);
+                        grouped.perBucket().put(rs.getInt("b") - 1, row);
                     } else if (rs.getInt("ga") == 0) {
-                        perAssignee.put(rs.getObject("a", UUID.class), row.resolved());
+                        grouped.perAssignee().put(rs.getObject("a", UUID.class), row);
                     } else if (rs.getInt("gc") == 0) {
-                        perCategory.put(rs.getObject("c", UUID.class), row.resolved());
+                        grouped.perCategory().put(rs.getObject("c", UUID.class), row);
                     } else {
-                        total[0] = row;
+                        total.add(row);
                     }
                     return row;
                 })
                 .list();
-        return new ResolvedPass(perBucket, total[0], perAssignee, perCategory);
+        return new Grouped<>(grouped.perBucket(), grouped.perAssignee(), grouped.perCategory(),
+                total.isEmpty() ? null : total.get(0));
     }
 
     /**

@@ -16,7 +16,8 @@ public interface ContactLinks {
 
     /**
      * {@link #forAddress} for many addresses at once (the backfill of old tickets): the known ones found in one
-     * read, the others created. Keys are the addresses as given; addresses today's rules refuse are left out.
+     * read, the others created together (without a {@code contact.created} webhook: they record customers the
+     * entity already had). Keys are the addresses as given; addresses today's rules refuse are left out.
      */
     Map<String, UUID> forAddresses(UUID entityId, Map<String, String> nameByAddress);
 
