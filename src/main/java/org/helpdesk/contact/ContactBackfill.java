@@ -28,6 +28,8 @@ class ContactBackfill {
     private final Contacts contacts;
     private final TicketManagement tickets;
     private final boolean enabled;
+    /** Batches with tickets this run; the contact tables' statistics are refreshed when it reaches a power of two. */
+    private long batchesDone;
 
     ContactBackfill(Contacts contacts, TicketManagement tickets,
                     @Value("${helpdesk.contacts.backfill:true}") boolean enabled) {
@@ -75,8 +77,25 @@ class ContactBackfill {
         UUID after = tickets.linkUnlinkedContacts(entityId, null, BATCH);
         while (after != null) {
             batches++;
+            afterBatch();
             after = tickets.linkUnlinkedContacts(entityId, after, BATCH);
         }
         return batches;
+    }
+
+    /**
+     * A batch adds up to {@value #BATCH} contacts: at 1, 2, 4, 8… batches the tables may have doubled since the
+     * last refresh, so the planner's picture of them stays within a factor of two for a logarithmic number of
+     * {@code ANALYZE}s (see {@link Contacts#refreshStatistics}).
+     */
+    private void afterBatch() {
+        batchesDone++;
+        if (Long.bitCount(batchesDone) == 1) {
+            try {
+                contacts.refreshStatistics();
+            } catch (RuntimeException e) {
+                log.debug("Contact statistics not refreshed (autovacuum's analyze will)", e);
+            }
+        }
     }
 }

@@ -36,6 +36,19 @@ class Contacts {
         this.postgres = Databases.isPostgres(dataSource);
     }
 
+    /**
+     * Brings PostgreSQL's statistics of the contact tables up to date. The backfill grows them from nothing by a
+     * thousand rows a batch, faster than autovacuum's analyze follows (or at all where it is off); on the stale
+     * "empty table" estimate the foreign-key checks of every ticket and address written (plans PostgreSQL keeps
+     * per connection) scan the entity's whole organization index instead of probing the primary key: measured,
+     * 200 tickets a second instead of 7,500. No-op on H2.
+     */
+    void refreshStatistics() {
+        if (postgres) {
+            jdbc.sql("analyze contacts, contact_emails").update();
+        }
+    }
+
     /** A contact row without its addresses (added by {@link #withEmails}). */
     private record Row(UUID id, UUID entityId, String name, String phone, UUID organizationId, UUID mergedInto,
                        Instant createdAt, Instant updatedAt) {
