@@ -40,9 +40,9 @@ class ContactLinksOnTable implements ContactLinks {
     @Override
     public LinkedContact forAddress(UUID entityId, String email, String name) {
         String address = ContactRules.email(email, "contactEmail");
-        Optional<UUID> owner = contacts.ownerOf(entityId, address);
+        Optional<Contact> owner = contacts.byAddress(entityId, address);
         if (owner.isPresent()) {
-            return link(contacts.find(entityId, owner.get()).orElseThrow());
+            return link(owner.get());
         }
         UUID organization = ContactRules.organizationByDomain(List.of(address),
                 organizations.ownersOf(entityId, List.of(ContactRules.domainOf(address))));
@@ -50,7 +50,7 @@ class ContactLinksOnTable implements ContactLinks {
         if (created != null) {
             return link(created);
         }
-        return link(contacts.find(entityId, contacts.ownerOf(entityId, address).orElseThrow()).orElseThrow());
+        return link(contacts.byAddress(entityId, address).orElseThrow());
     }
 
     @Override
