@@ -71,7 +71,7 @@ class ReportQueries {
                                percentile_disc(0.5) within group (order by x.fr) as fr_median,
                                percentile_disc(0.9) within group (order by x.fr) as fr_p90,
                                count(x.met) as met, count(x.breached) as breached
-                        from (select width_bucket(t.created_at, cast(:starts as timestamp with time zone[])) as b,
+                        from (select width_bucket(t.created_at, (select cast(:starts as timestamp with time zone[]))) as b,
                                      t.assigned_to as a, t.category_id as c, %1$s as fr,
                                      case when t.sla_first_response_breached_at is null
                                            and t.first_response_at <= t.sla_first_response_due_at then 1 end as met,
@@ -109,7 +109,7 @@ class ReportQueries {
                         select grouping(x.b) as gb, grouping(x.a) as ga, grouping(x.c) as gc, x.b, x.a, x.c,
                                count(*) as resolved,
                                percentile_disc(0.5) within group (order by x.res) as res_median
-                        from (select width_bucket(t.resolved_at, cast(:starts as timestamp with time zone[])) as b,
+                        from (select width_bucket(t.resolved_at, (select cast(:starts as timestamp with time zone[]))) as b,
                                      t.assigned_to as a, t.category_id as c, %1$s as res
                               from tickets t
                               where t.entity_id = :entityId and t.resolved_at >= :from and t.resolved_at < :until) x
