@@ -79,8 +79,7 @@ class SlaSettingsPages {
         } catch (InvalidInput e) {
             return failed(entityId, "calendars", redirect, e.getMessage());
         }
-        redirect.addFlashAttribute("notice", "Calendar added");
-        return "redirect:/e/" + entityId + "/settings/calendars";
+        return done(entityId, "calendars", redirect, "Calendar added");
     }
 
     @PostMapping("/calendars/{id}/delete")
@@ -91,8 +90,7 @@ class SlaSettingsPages {
         } catch (DomainException e) {
             return failed(entityId, "calendars", redirect, e.getMessage());
         }
-        redirect.addFlashAttribute("notice", "Calendar deleted");
-        return "redirect:/e/" + entityId + "/settings/calendars";
+        return done(entityId, "calendars", redirect, "Calendar deleted");
     }
 
     @GetMapping("/sla-policies")
@@ -140,16 +138,14 @@ class SlaSettingsPages {
         } catch (InvalidInput e) {
             return failed(entityId, "sla-policies", redirect, e.getMessage());
         }
-        redirect.addFlashAttribute("notice", "SLA policy added");
-        return "redirect:/e/" + entityId + "/settings/sla-policies";
+        return done(entityId, "sla-policies", redirect, "SLA policy added");
     }
 
     @PostMapping("/sla-policies/{id}/delete")
     String deletePolicy(@PathVariable UUID entityId, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
         desks.adminTab(entityId, model, "sla-policies");
         sla.deletePolicy(entityId, id);
-        redirect.addFlashAttribute("notice", "SLA policy deleted");
-        return "redirect:/e/" + entityId + "/settings/sla-policies";
+        return done(entityId, "sla-policies", redirect, "SLA policy deleted");
     }
 
     private static void list(ObjectNode match, String field, List<String> values) {
@@ -161,6 +157,11 @@ class SlaSettingsPages {
 
     private static Integer minutes(String value) {
         return value == null || value.isBlank() ? null : Integer.parseInt(value.strip());
+    }
+
+    private static String done(UUID entityId, String tab, RedirectAttributes redirect, String notice) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/e/" + entityId + "/settings/" + tab;
     }
 
     private static String failed(UUID entityId, String tab, RedirectAttributes redirect, String why) {
