@@ -12,7 +12,7 @@ import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.PageResponses;
 import org.helpdesk.common.Paging;
 import org.helpdesk.ticket.Actor;
-import org.helpdesk.ticket.Channel;
+import org.helpdesk.ticket.TenantActor;
 import org.helpdesk.ticket.Ticket;
 import org.helpdesk.ticket.TicketPage;
 import org.springframework.http.ResponseEntity;
@@ -55,7 +55,7 @@ class ContactController {
 
     @PostMapping(CONTACTS)
     ResponseEntity<Contact> create(Tenant tenant, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         JsonInput in = JsonInput.of(body);
         if (!in.has("emails") || in.isNull("emails")) {
             throw new InvalidInput("emails is required: at least one address");
@@ -74,7 +74,7 @@ class ContactController {
 
     @PatchMapping(CONTACTS + "/{id}")
     Contact change(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID contactId = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         if (in.isNull("emails")) {
@@ -88,7 +88,7 @@ class ContactController {
 
     @DeleteMapping(CONTACTS + "/{id}")
     ResponseEntity<Void> erase(Tenant tenant, @PathVariable String id) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         contacts.erase(actor, Ids.parse(id, "id"));
         return ResponseEntity.noContent().build();
     }
@@ -105,7 +105,7 @@ class ContactController {
 
     @PostMapping(CONTACTS + "/{id}/merge")
     Contact merge(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID target = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         List<String> raw = in.stringList("sourceIds");
@@ -121,7 +121,7 @@ class ContactController {
 
     @PostMapping(CONTACTS + "/{id}/unmerge")
     Contact unmerge(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID target = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         UUID source = in.uuid("sourceId");
@@ -143,7 +143,7 @@ class ContactController {
 
     @PostMapping(ORGANIZATIONS)
     ResponseEntity<Organization> createOrganization(Tenant tenant, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         JsonInput in = JsonInput.of(body);
         Organization organization = organizations.create(actor,
                 new NewOrganization(in.requiredString("name"), in.stringList("domains")));
@@ -158,7 +158,7 @@ class ContactController {
 
     @PatchMapping(ORGANIZATIONS + "/{id}")
     Organization changeOrganization(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID organizationId = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         if (in.isNull("name")) {
@@ -171,7 +171,7 @@ class ContactController {
 
     @DeleteMapping(ORGANIZATIONS + "/{id}")
     ResponseEntity<Void> deleteOrganization(Tenant tenant, @PathVariable String id) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         organizations.delete(actor, Ids.parse(id, "id"));
         return ResponseEntity.noContent().build();
     }
@@ -185,13 +185,5 @@ class ContactController {
         ContactPage<Contact> page = contacts.list(tenant.entityId(), null, organizationId,
                 ListCursor.limit(Paging.single(params, "limit")), Paging.single(params, "cursor"));
         return PageResponses.withNext(page.items(), page.nextCursor());
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    /** The caller as an actor: a key acts as the user who created it, through the API channel. */
-    static Actor actor(Tenant tenant) {
-        return Actor.agent(tenant.entityId(), tenant.userId(), tenant.userName(),
-                tenant.viaApiKey() ? Channel.API : Channel.WEB);
     }
 }

@@ -55,7 +55,7 @@ class TicketController {
     ResponseEntity<?> create(Tenant tenant, @RequestBody JsonNode body,
                              @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                              HttpServletRequest request) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         NewTicket command = newTicket(JsonInput.of(body));
         List<UUID> files = uploads(JsonInput.of(body));
         return idempotency.create(tenant.entityId(), idempotencyKey, request, () -> {
@@ -86,7 +86,7 @@ class TicketController {
 
     @PatchMapping("/{id}")
     Ticket update(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID ticketId = Ids.parse(id, "id");
         // The whole patch is validated before the ticket is touched, so bad input changes nothing.
         return tickets.change(actor, ticketId, change(JsonInput.of(body)));
@@ -140,22 +140,17 @@ class TicketController {
                 "limit must be between 1 and " + TicketManagement.MAX_HISTORY_LIMIT);
     }
 
-    /** The caller as a ticket actor: a key acts as the user who created it, through the API channel. */
-    static Actor actor(Tenant tenant) {
-        return Actor.agent(tenant.entityId(), tenant.userId(), tenant.userName(),
-                tenant.viaApiKey() ? Channel.API : Channel.WEB);
-    }
 
     /** Message author: a person signed in is always an agent; a key says who wrote it (§3). */
     private static Actor author(Tenant tenant, JsonInput in) {
         if (!tenant.viaApiKey()) {
-            return actor(tenant);
+            return TenantActor.of(tenant);
         }
         String requested = in.string("authorType");
         AuthorType type = requested == null ? AuthorType.AGENT : AuthorType.parse(requested, "authorType");
         String name = TextRules.name(in.string("authorName"), "authorName");
         return switch (type) {
-            case AGENT -> actor(tenant).named(name);
+            case AGENT -> TenantActor.of(tenant).named(name);
             case CONTACT -> Actor.contact(tenant.entityId(), name, Channel.API);
             case SYSTEM -> Actor.system(tenant.entityId(), name);
         };
