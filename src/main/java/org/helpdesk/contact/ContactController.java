@@ -9,11 +9,12 @@ import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
+import org.helpdesk.common.PageResponses;
+import org.helpdesk.common.Paging;
 import org.helpdesk.ticket.Actor;
-import org.helpdesk.ticket.Channel;
+import org.helpdesk.ticket.TenantActor;
 import org.helpdesk.ticket.Ticket;
 import org.helpdesk.ticket.TicketPage;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** The contacts and organizations API (§9). HTTP only: the rules live in the commands and the use cases. */
@@ -46,16 +46,16 @@ class ContactController {
     @GetMapping(CONTACTS)
     ResponseEntity<List<Contact>> list(Tenant tenant, @RequestParam MultiValueMap<String, String> params) {
         tenant.requireRead();
-        String organization = single(params, "organizationId");
-        ContactPage<Contact> page = contacts.list(tenant.entityId(), single(params, "q"),
+        String organization = Paging.single(params, "organizationId");
+        ContactPage<Contact> page = contacts.list(tenant.entityId(), Paging.single(params, "q"),
                 organization == null ? null : Ids.parse(organization.strip(), "organizationId"),
-                ListCursor.limit(single(params, "limit")), single(params, "cursor"));
-        return withNext(page.items(), page.nextCursor());
+                ListCursor.limit(Paging.single(params, "limit")), Paging.single(params, "cursor"));
+        return PageResponses.withNext(page.items(), page.nextCursor());
     }
 
     @PostMapping(CONTACTS)
     ResponseEntity<Contact> create(Tenant tenant, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         JsonInput in = JsonInput.of(body);
         if (!in.has("emails") || in.isNull("emails")) {
             throw new InvalidInput("emails is required: at least one address");
@@ -74,7 +74,7 @@ class ContactController {
 
     @PatchMapping(CONTACTS + "/{id}")
     Contact change(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID contactId = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         if (in.isNull("emails")) {
@@ -88,7 +88,7 @@ class ContactController {
 
     @DeleteMapping(CONTACTS + "/{id}")
     ResponseEntity<Void> erase(Tenant tenant, @PathVariable String id) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         contacts.erase(actor, Ids.parse(id, "id"));
         return ResponseEntity.noContent().build();
     }
@@ -97,15 +97,15 @@ class ContactController {
     ResponseEntity<List<Ticket>> tickets(Tenant tenant, @PathVariable String id,
                                          @RequestParam MultiValueMap<String, String> params) {
         tenant.requireRead();
-        String cursor = single(params, "cursor");
+        String cursor = Paging.single(params, "cursor");
         TicketPage page = contacts.tickets(tenant.entityId(), Ids.parse(id, "id"),
-                ListCursor.limit(single(params, "limit")), cursor == null || cursor.isEmpty() ? null : cursor);
-        return withNext(page.items(), page.nextCursor());
+                ListCursor.limit(Paging.single(params, "limit")), Paging.cursor(cursor));
+        return PageResponses.withNext(page.items(), page.nextCursor());
     }
 
     @PostMapping(CONTACTS + "/{id}/merge")
     Contact merge(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID target = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         List<String> raw = in.stringList("sourceIds");
@@ -121,7 +121,7 @@ class ContactController {
 
     @PostMapping(CONTACTS + "/{id}/unmerge")
     Contact unmerge(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID target = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         UUID source = in.uuid("sourceId");
@@ -136,14 +136,14 @@ class ContactController {
     @GetMapping(ORGANIZATIONS)
     ResponseEntity<List<Organization>> organizations(Tenant tenant, @RequestParam MultiValueMap<String, String> params) {
         tenant.requireRead();
-        ContactPage<Organization> page = organizations.list(tenant.entityId(), ListCursor.limit(single(params, "limit")),
-                single(params, "cursor"));
-        return withNext(page.items(), page.nextCursor());
+        ContactPage<Organization> page = organizations.list(tenant.entityId(), ListCursor.limit(Paging.single(params, "limit")),
+                Paging.single(params, "cursor"));
+        return PageResponses.withNext(page.items(), page.nextCursor());
     }
 
     @PostMapping(ORGANIZATIONS)
     ResponseEntity<Organization> createOrganization(Tenant tenant, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         JsonInput in = JsonInput.of(body);
         Organization organization = organizations.create(actor,
                 new NewOrganization(in.requiredString("name"), in.stringList("domains")));
@@ -158,7 +158,7 @@ class ContactController {
 
     @PatchMapping(ORGANIZATIONS + "/{id}")
     Organization changeOrganization(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID organizationId = Ids.parse(id, "id");
         JsonInput in = JsonInput.of(body);
         if (in.isNull("name")) {
@@ -171,7 +171,7 @@ class ContactController {
 
     @DeleteMapping(ORGANIZATIONS + "/{id}")
     ResponseEntity<Void> deleteOrganization(Tenant tenant, @PathVariable String id) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         organizations.delete(actor, Ids.parse(id, "id"));
         return ResponseEntity.noContent().build();
     }
@@ -183,35 +183,7 @@ class ContactController {
         UUID organizationId = Ids.parse(id, "id");
         organizations.get(tenant.entityId(), organizationId);
         ContactPage<Contact> page = contacts.list(tenant.entityId(), null, organizationId,
-                ListCursor.limit(single(params, "limit")), single(params, "cursor"));
-        return withNext(page.items(), page.nextCursor());
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    /** The caller as an actor: a key acts as the user who created it, through the API channel. */
-    static Actor actor(Tenant tenant) {
-        return Actor.agent(tenant.entityId(), tenant.userId(), tenant.userName(),
-                tenant.viaApiKey() ? Channel.API : Channel.WEB);
-    }
-
-    private static String single(MultiValueMap<String, String> params, String name) {
-        List<String> values = params.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.stream().distinct().count() > 1) {
-            throw new InvalidInput(name + " is given more than once");
-        }
-        return values.get(0);
-    }
-
-    private static <T> ResponseEntity<List<T>> withNext(List<T> items, String nextCursor) {
-        if (nextCursor == null) {
-            return ResponseEntity.ok(items);
-        }
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("cursor", nextCursor).build().toUriString();
-        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(items);
+                ListCursor.limit(Paging.single(params, "limit")), Paging.single(params, "cursor"));
+        return PageResponses.withNext(page.items(), page.nextCursor());
     }
 }

@@ -10,7 +10,7 @@ import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
 import org.helpdesk.ticket.Actor;
-import org.helpdesk.ticket.Channel;
+import org.helpdesk.ticket.TenantActor;
 import org.helpdesk.ticket.Ticket;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -75,7 +75,7 @@ class MacroController {
 
     @PostMapping("/api/helpdesk/tickets/{id}/macros/{macroId}")
     Ticket apply(Tenant tenant, @PathVariable String id, @PathVariable String macroId) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         return macros.apply(actor, Ids.parse(id, "id"), Ids.parse(macroId, "macroId"));
     }
 
@@ -87,7 +87,7 @@ class MacroController {
     @PostMapping(BASE + "/{macroId}/apply")
     List<Applied> applyToAll(Tenant tenant, @PathVariable String macroId,
                                              @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID macro = Ids.parse(macroId, "macroId");
         List<String> raw = JsonInput.of(body).stringList("ticketIds");
         if (raw == null) {
@@ -102,10 +102,5 @@ class MacroController {
                         : new Applied(o.ticketId(), org.helpdesk.common.ErrorResponses.status(o.failure()).value(),
                         o.failure().getMessage()))
                 .toList();
-    }
-
-    private static Actor actor(Tenant tenant) {
-        return Actor.agent(tenant.entityId(), tenant.userId(), tenant.userName(),
-                tenant.viaApiKey() ? Channel.API : Channel.WEB);
     }
 }

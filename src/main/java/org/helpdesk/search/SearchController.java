@@ -3,13 +3,12 @@ package org.helpdesk.search;
 import java.util.List;
 
 import org.helpdesk.auth.Tenant;
-import org.springframework.http.HttpHeaders;
+import org.helpdesk.common.PageResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** GET /api/helpdesk/search (API §7). HTTP only: the rules live in {@link SearchManagement}. */
 @RestController
@@ -26,11 +25,6 @@ class SearchController {
         SearchRequest request = SearchRequest.of(tenant.entityId(), tenant.userId(), params.getFirst("q"),
                 params.getFirst("sort"), params.getFirst("limit"), params.getFirst("cursor"));
         SearchResults results = search.search(request);
-        if (results.nextCursor() == null) {
-            return ResponseEntity.ok(results.hits());
-        }
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("cursor", results.nextCursor()).build().toUriString();
-        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(results.hits());
+        return PageResponses.withNext(results.hits(), results.nextCursor());
     }
 }

@@ -219,6 +219,14 @@ class SearchIndex {
         return s.append(')').toString();
     }
 
+    /** The parameters every read of the found tickets' rows starts from; the terms add theirs. */
+    private static Map<String, Object> ofTickets(UUID entityId, List<UUID> ticketIds) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("entityId", entityId);
+        p.put("ticketIds", ticketIds);
+        return p;
+    }
+
     /**
      * The newest matching messages (up to three per ticket) of the found tickets, for their snippets.
      */
@@ -226,9 +234,7 @@ class SearchIndex {
         if (ticketIds.isEmpty() || terms.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> p = new HashMap<>();
-        p.put("entityId", entityId);
-        p.put("ticketIds", ticketIds);
+        Map<String, Object> p = ofTickets(entityId, ticketIds);
         List<String> any = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             Term term = terms.get(i);
@@ -259,9 +265,7 @@ class SearchIndex {
         if (ticketIds.isEmpty() || terms.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> p = new HashMap<>();
-        p.put("entityId", entityId);
-        p.put("ticketIds", ticketIds);
+        Map<String, Object> p = ofTickets(entityId, ticketIds);
         List<String> any = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
             p.put("l" + i, like(terms.get(i)));

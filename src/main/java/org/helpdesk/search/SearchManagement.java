@@ -1,26 +1,23 @@
 package org.helpdesk.search;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.helpdesk.common.Hashing;
+import org.helpdesk.common.Cursors;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.Times;
 import org.helpdesk.search.SearchHit.Match;
 import org.helpdesk.search.SearchIndex.After;
-import org.helpdesk.search.SearchIndex.FoundAttachment;
 import org.helpdesk.search.SearchIndex.Found;
+import org.helpdesk.search.SearchIndex.FoundAttachment;
 import org.helpdesk.search.SearchIndex.FoundMessage;
 import org.helpdesk.search.SearchQuery.Term;
-import org.helpdesk.search.SearchRequest.Sort;
 import org.helpdesk.ticket.Ticket;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,25 +121,17 @@ public class SearchManagement {
      * also keeps the query's "now", so relative dates (updated:>7d) mean the same on every page.
      */
     record Cursor(Instant now, After after) {
-        private static final String INVALID = "cursor is not valid; use the Link header of the previous page";
-
         String encode(SearchRequest request) {
             String raw = String.join("|", fingerprint(request), String.valueOf(now.toEpochMilli()),
                     String.valueOf(after.score()), String.valueOf(after.updatedAt().toEpochMilli()),
                     after.id().toString());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+            return Cursors.wrap(raw);
         }
 
         static Cursor decode(SearchRequest request) {
-            String raw;
-            try {
-                raw = new String(Base64.getUrlDecoder().decode(request.cursor()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput(INVALID);
-            }
-            String[] parts = raw.split("\\|", -1);
+            String[] parts = Cursors.unwrap(request.cursor()).split("\\|", -1);
             if (parts.length != 5) {
-                throw new InvalidInput(INVALID);
+                throw new InvalidInput(Cursors.INVALID);
             }
             if (!parts[0].equals(fingerprint(request))) {
                 throw new InvalidInput("cursor belongs to another query or order; start again without it");
@@ -156,12 +145,12 @@ public class SearchManagement {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new InvalidInput(INVALID);
+            throw new InvalidInput(Cursors.INVALID);
         }
 
         private static String fingerprint(SearchRequest request) {
             String identity = request.entityId() + "\n" + request.sort().wire + "\n" + request.q();
-            return Hashing.sha256Hex(identity.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+            return Cursors.fingerprint(identity);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.helpdesk.search;
 import java.util.UUID;
 
 import org.helpdesk.common.InvalidInput;
+import org.helpdesk.common.Paging;
 
 /**
  * A search as asked (API §7), checked on construction: the query (1–500 characters), the order, the page size
@@ -30,7 +31,7 @@ public record SearchRequest(UUID entityId, UUID userId, String q, Sort sort, int
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInput("limit must be a whole number from 1 to " + MAX_LIMIT);
         }
-        cursor = cursor == null || cursor.isEmpty() ? null : cursor;
+        cursor = Paging.cursor(cursor);
     }
 
     /** From the strings of a query string or form; absent values take their defaults. */

@@ -1,10 +1,9 @@
 package org.helpdesk.ticket;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
+import org.helpdesk.common.Cursors;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 
@@ -12,17 +11,11 @@ import org.helpdesk.common.InvalidInput;
 record ContactTicketsCursor(UUID contactId, Instant at, UUID id) {
 
     String encode() {
-        String raw = "c|" + contactId + "|" + at.toEpochMilli() + "|" + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Cursors.wrap("c|" + contactId + "|" + at.toEpochMilli() + "|" + id);
     }
 
     static ContactTicketsCursor decode(String cursor, UUID contactId) {
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-        } catch (IllegalArgumentException e) {
-            throw invalid();
-        }
+        String[] parts = Cursors.unwrap(cursor).split("\\|");
         if (parts.length != 4 || !parts[0].equals("c")) {
             throw invalid();
         }
@@ -43,6 +36,6 @@ record ContactTicketsCursor(UUID contactId, Instant at, UUID id) {
     }
 
     private static InvalidInput invalid() {
-        return new InvalidInput("cursor is not valid; use the Link header of the previous page");
+        return new InvalidInput(Cursors.INVALID);
     }
 }

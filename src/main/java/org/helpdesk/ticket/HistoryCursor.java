@@ -1,23 +1,22 @@
 package org.helpdesk.ticket;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 
+import org.helpdesk.common.Cursors;
 import org.helpdesk.common.InvalidInput;
 
 /** Where a page of a ticket's history ended; bound to its ticket, so it cannot page another one. */
 record HistoryCursor(UUID ticketId, Instant at, UUID id) {
+    private static final String INVALID = "cursor is not valid";
 
     String encode() {
-        String raw = "h1|" + ticketId + "|" + at.toEpochMilli() + "|" + at.getNano() + "|" + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Cursors.wrap("h1|" + ticketId + "|" + at.toEpochMilli() + "|" + at.getNano() + "|" + id);
     }
 
     static HistoryCursor decode(String cursor, UUID ticketId) {
+        String[] parts = Cursors.unwrap(cursor, INVALID).split("\\|");
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             if (parts.length != 5 || !parts[0].equals("h1")) {
                 throw new IllegalArgumentException();
             }
@@ -29,7 +28,7 @@ record HistoryCursor(UUID ticketId, Instant at, UUID id) {
             }
             return decoded;
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput("cursor is not valid");
+            throw new InvalidInput(INVALID);
         }
     }
 }

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletRequest;
 import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
+import org.helpdesk.common.PageResponses;
+import org.helpdesk.common.Paging;
 import org.helpdesk.ticket.web.Idempotency;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +27,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** The tickets API: list, create, get with messages, merge-patch, add message, history. HTTP only: the rules
  * live in the commands and {@link TicketManagement}. */
@@ -48,14 +48,14 @@ class TicketController {
     ResponseEntity<List<Ticket>> list(Tenant tenant, @RequestParam MultiValueMap<String, String> params) {
         TicketQuery query = TicketQuery.parse(tenant.requireRead().entityId(), params);
         TicketPage page = tickets.list(query);
-        return withNext(page.items(), page.nextCursor());
+        return PageResponses.withNext(page.items(), page.nextCursor());
     }
 
     @PostMapping
     ResponseEntity<?> create(Tenant tenant, @RequestBody JsonNode body,
                              @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey,
                              HttpServletRequest request) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         NewTicket command = newTicket(JsonInput.of(body));
         List<UUID> files = uploads(JsonInput.of(body));
         return idempotency.create(tenant.entityId(), idempotencyKey, request, () -> {
@@ -86,7 +86,7 @@ class TicketController {
 
     @PatchMapping("/{id}")
     Ticket update(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID ticketId = Ids.parse(id, "id");
         // The whole patch is validated before the ticket is touched, so bad input changes nothing.
         return tickets.change(actor, ticketId, change(JsonInput.of(body)));
@@ -131,50 +131,26 @@ class TicketController {
         int limit = limit(params.getFirst("limit"));
         String cursor = params.getFirst("cursor");
         EventPage page = tickets.history(tenant.entityId(), ticketId, limit,
-                cursor == null || cursor.isEmpty() ? null : cursor);
-        return withNext(page.items().stream().map(EventView::of).toList(), page.nextCursor());
+                Paging.cursor(cursor));
+        return PageResponses.withNext(page.items().stream().map(EventView::of).toList(), page.nextCursor());
     }
 
     private static int limit(String value) {
-        if (value == null) {
-            return TicketManagement.DEFAULT_HISTORY_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= TicketManagement.MAX_HISTORY_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the 400 below
-        }
-        throw new InvalidInput("limit must be between 1 and " + TicketManagement.MAX_HISTORY_LIMIT);
+        return Paging.limit(value, TicketManagement.DEFAULT_HISTORY_LIMIT, TicketManagement.MAX_HISTORY_LIMIT,
+                "limit must be between 1 and " + TicketManagement.MAX_HISTORY_LIMIT);
     }
 
-    private static <T> ResponseEntity<List<T>> withNext(List<T> items, String nextCursor) {
-        if (nextCursor == null) {
-            return ResponseEntity.ok(items);
-        }
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("cursor", nextCursor).build().toUriString();
-        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(items);
-    }
-
-    /** The caller as a ticket actor: a key acts as the user who created it, through the API channel. */
-    static Actor actor(Tenant tenant) {
-        return Actor.agent(tenant.entityId(), tenant.userId(), tenant.userName(),
-                tenant.viaApiKey() ? Channel.API : Channel.WEB);
-    }
 
     /** Message author: a person signed in is always an agent; a key says who wrote it (§3). */
     private static Actor author(Tenant tenant, JsonInput in) {
         if (!tenant.viaApiKey()) {
-            return actor(tenant);
+            return TenantActor.of(tenant);
         }
         String requested = in.string("authorType");
         AuthorType type = requested == null ? AuthorType.AGENT : AuthorType.parse(requested, "authorType");
         String name = TextRules.name(in.string("authorName"), "authorName");
         return switch (type) {
-            case AGENT -> actor(tenant).named(name);
+            case AGENT -> TenantActor.of(tenant).named(name);
             case CONTACT -> Actor.contact(tenant.entityId(), name, Channel.API);
             case SYSTEM -> Actor.system(tenant.entityId(), name);
         };

@@ -25,7 +25,7 @@ class TicketMergeController {
 
     @PostMapping("/api/helpdesk/tickets/{id}/merge")
     Ticket merge(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        Actor actor = TicketController.actor(tenant.requireWrite());
+        Actor actor = TenantActor.of(tenant.requireWrite());
         UUID targetId = Ids.parse(id, "id");
         List<String> raw = JsonInput.of(body).stringList("sourceIds");
         if (raw == null) {

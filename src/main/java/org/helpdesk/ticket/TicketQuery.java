@@ -1,12 +1,6 @@
 package org.helpdesk.ticket;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +11,10 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.helpdesk.common.Hashing;
+import org.helpdesk.common.Cursors;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
+import org.helpdesk.common.Paging;
 import org.helpdesk.common.Times;
 import org.springframework.util.MultiValueMap;
 
@@ -77,12 +72,12 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         Set<TicketStatus> statuses = enumList(params, "status", TicketStatus.class, TicketStatus::parse);
         Set<Priority> priorities = enumList(params, "priority", Priority.class, Priority::parse);
         Set<Channel> channels = enumList(params, "channel", Channel.class, Channel::parse);
-        String assignee = single(params, "assignedTo");
+        String assignee = Paging.single(params, "assignedTo");
         UUID assignedTo = "none".equals(assignee == null ? null : assignee.strip()) ? UNASSIGNED : uuid(params, "assignedTo");
         UUID categoryId = uuid(params, "categoryId");
-        String search = single(params, "search");
+        String search = Paging.single(params, "search");
         if (search == null) {
-            search = single(params, "q");
+            search = Paging.single(params, "q");
         }
         search = search == null || search.isBlank() ? null : search.strip();
         Long searchNumber = null;
@@ -92,13 +87,13 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
                 searchNumber = Long.parseLong(m.group(1));
             }
         }
-        Instant updatedSince = instant(single(params, "updatedSince"), "updatedSince");
-        Sort sort = sort(single(params, "sort"));
-        int limit = limit(single(params, "limit"));
+        Instant updatedSince = instant(Paging.single(params, "updatedSince"), "updatedSince");
+        Sort sort = sort(Paging.single(params, "sort"));
+        int limit = limit(Paging.single(params, "limit"));
         TicketQuery query = new TicketQuery(entityId, statuses, priorities, channels, assignedTo, categoryId, search,
-                searchNumber, updatedSince, sort, limit, null, slaFilter(single(params, "sla")),
-                instant(single(params, "slaDueBefore"), "slaDueBefore"), tags(params));
-        String cursor = single(params, "cursor");
+                searchNumber, updatedSince, sort, limit, null, slaFilter(Paging.single(params, "sla")),
+                instant(Paging.single(params, "slaDueBefore"), "slaDueBefore"), tags(params));
+        String cursor = Paging.single(params, "cursor");
         return cursor == null ? query : query.from(cursor);
     }
 
@@ -126,20 +121,13 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
 
     String encode(Ticket last) {
         Instant key = sort.keyOf(last);
-        String raw = fingerprint() + "|" + (key == null ? "-" : key.toEpochMilli()) + "|" + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return Cursors.wrap(fingerprint() + "|" + (key == null ? "-" : key.toEpochMilli()) + "|" + last.id());
     }
 
     private Cursor decode(String cursor) {
-        String raw;
-        try {
-            raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("cursor is not valid; use the Link header of the previous page");
-        }
-        String[] parts = raw.split("\\|");
+        String[] parts = Cursors.unwrap(cursor).split("\\|");
         if (parts.length != 3) {
-            throw new InvalidInput("cursor is not valid; use the Link header of the previous page");
+            throw new InvalidInput(Cursors.INVALID);
         }
         if (!parts[0].equals(fingerprint())) {
             throw new InvalidInput("cursor belongs to a query with other filters or order; start again without it");
@@ -156,7 +144,7 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
             millis = 0;
         }
         if (id == null) {
-            throw new InvalidInput("cursor is not valid; use the Link header of the previous page");
+            throw new InvalidInput(Cursors.INVALID);
         }
         return new Cursor(Instant.ofEpochMilli(millis), id);
     }
@@ -167,7 +155,7 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
                 String.valueOf(assignedTo), String.valueOf(categoryId), String.valueOf(search),
                 String.valueOf(updatedSince), sort.wire, String.join(",", new TreeSet<>(tags))) + (sla == null ? "" : ";sla=" + sla)
                 + (slaDueBefore == null ? "" : ";slaDueBefore=" + slaDueBefore);
-        return Hashing.sha256Hex(filters.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        return Cursors.fingerprint(filters);
     }
 
     private static String sorted(Set<? extends Enum<?>> values) {
@@ -199,19 +187,8 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
         return tags;
     }
 
-    private static String single(MultiValueMap<String, String> params, String name) {
-        List<String> values = params.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (new ArrayList<>(new TreeSet<>(values)).size() > 1) {
-            throw new InvalidInput(name + " is given more than once");
-        }
-        return values.get(0);
-    }
-
     private static UUID uuid(MultiValueMap<String, String> params, String name) {
-        String value = single(params, name);
+        String value = Paging.single(params, name);
         return value == null ? null : Ids.parse(value.strip(), name);
     }
 
@@ -244,17 +221,6 @@ public record TicketQuery(UUID entityId, Set<TicketStatus> statuses, Set<Priorit
     }
 
     private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInput("limit must be a whole number from 1 to " + MAX_LIMIT);
+        return Paging.limit(value, DEFAULT_LIMIT, MAX_LIMIT);
     }
 }

@@ -56,14 +56,6 @@ class AgentSpeedPages {
         this.categories = categories;
     }
 
-    private Desk member(UUID entityId, Model model, String tab) {
-        Desk desk = desks.open(entityId);
-        model.addAttribute("desk", desk);
-        model.addAttribute("activeView", "settings");
-        model.addAttribute("tab", tab);
-        return desk;
-    }
-
     private static Writer writer(Desk desk) {
         return new Writer(desk.entityId(), desk.user().id(), desk.canAdmin());
     }
@@ -94,7 +86,7 @@ class AgentSpeedPages {
 
     @GetMapping("/canned-replies")
     String cannedReplies(@PathVariable UUID entityId, Model model) {
-        Desk desk = member(entityId, model, "canned-replies");
+        Desk desk = desks.settingsTab(entityId, model, "canned-replies");
         return repliesPage(desk, model, ReplyForm.empty());
     }
 
@@ -112,7 +104,7 @@ class AgentSpeedPages {
     String createReply(@PathVariable UUID entityId, @ModelAttribute("form") ReplyForm form,
                        @ModelAttribute("errors") FormErrors errors, Model model, RedirectAttributes flash,
                        HttpServletResponse response) {
-        Desk desk = member(entityId, model, "canned-replies");
+        Desk desk = desks.settingsTab(entityId, model, "canned-replies");
         desk.tenant().requireWrite();
         CannedReplyDraft draft = draft(form, errors);
         if (draft != null && errors.check("title", () -> canned.create(writer(desk), draft)) != null) {
@@ -136,7 +128,7 @@ class AgentSpeedPages {
 
     @GetMapping("/canned-replies/{replyId}")
     String editReply(@PathVariable UUID entityId, @PathVariable UUID replyId, Model model) {
-        Desk desk = member(entityId, model, "canned-replies");
+        Desk desk = desks.settingsTab(entityId, model, "canned-replies");
         CannedReply reply = editable(desk, replyId);
         return editReplyPage(model, reply, ReplyForm.of(reply));
     }
@@ -161,7 +153,7 @@ class AgentSpeedPages {
     String updateReply(@PathVariable UUID entityId, @PathVariable UUID replyId, @ModelAttribute("form") ReplyForm form,
                        @ModelAttribute("errors") FormErrors errors, Model model, RedirectAttributes flash,
                        HttpServletResponse response) {
-        Desk desk = member(entityId, model, "canned-replies");
+        Desk desk = desks.settingsTab(entityId, model, "canned-replies");
         CannedReply reply = editable(desk, replyId);
         CannedReplyDraft draft = draft(form, errors);
         if (draft != null && errors.check("title", () -> canned.update(writer(desk), replyId, draft.title(),
@@ -175,7 +167,7 @@ class AgentSpeedPages {
 
     @PostMapping("/canned-replies/{replyId}/delete")
     String deleteReply(@PathVariable UUID entityId, @PathVariable UUID replyId, Model model, RedirectAttributes flash) {
-        Desk desk = member(entityId, model, "canned-replies");
+        Desk desk = desks.settingsTab(entityId, model, "canned-replies");
         CannedReply reply = editable(desk, replyId);
         canned.delete(writer(desk), replyId);
         flash.addFlashAttribute("notice", "Canned reply “" + reply.title() + "” deleted");
@@ -293,7 +285,7 @@ class AgentSpeedPages {
     }
 
     private Desk macroAdmin(UUID entityId, Model model) {
-        Desk desk = member(entityId, model, "macros");
+        Desk desk = desks.settingsTab(entityId, model, "macros");
         if (!desk.canAdmin()) {
             throw new Forbidden("Only admins and owners may change macros");
         }
@@ -302,7 +294,7 @@ class AgentSpeedPages {
 
     @GetMapping("/macros")
     String macroList(@PathVariable UUID entityId, Model model) {
-        Desk desk = member(entityId, model, "macros");
+        Desk desk = desks.settingsTab(entityId, model, "macros");
         return macrosPage(desk, model, MacroForm.empty());
     }
 

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.helpdesk.common.Conflict;
-import org.helpdesk.common.Forbidden;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.email.Mailbox;
@@ -87,13 +86,7 @@ class MailboxPages {
     }
 
     private MailboxManagement.Admin admin(UUID entityId, Model model, String tab) {
-        Desk desk = desks.open(entityId);
-        if (!desk.canAdmin()) {
-            throw new Forbidden("Only admins and owners may change settings");
-        }
-        model.addAttribute("desk", desk);
-        model.addAttribute("activeView", "settings");
-        model.addAttribute("tab", tab);
+        Desk desk = desks.adminTab(entityId, model, tab);
         model.addAttribute("securities", List.of("tls", "starttls", "none"));
         return new MailboxManagement.Admin(desk.entityId(), desk.user().id());
     }

@@ -49,17 +49,6 @@ class SettingsPages {
         this.categories = categories;
     }
 
-    private Desk admin(UUID entityId, Model model, String tab) {
-        Desk desk = desks.open(entityId);
-        if (!desk.canAdmin()) {
-            throw new Forbidden("Only admins and owners may change settings");
-        }
-        model.addAttribute("desk", desk);
-        model.addAttribute("activeView", "settings");
-        model.addAttribute("tab", tab);
-        return desk;
-    }
-
     @GetMapping
     String settings(@PathVariable UUID entityId) {
         return "redirect:/e/" + entityId + "/settings/api-keys";
@@ -69,7 +58,7 @@ class SettingsPages {
 
     @GetMapping("/api-keys")
     String apiKeys(@PathVariable UUID entityId, Model model) {
-        Desk desk = admin(entityId, model, "api-keys");
+        Desk desk = desks.adminTab(entityId, model, "api-keys");
         return keysPage(desk, model, null, "", Set.of(Scope.READ), "");
     }
 
@@ -88,7 +77,7 @@ class SettingsPages {
     String createKey(@PathVariable UUID entityId, @RequestParam(defaultValue = "") String name,
                      @RequestParam(required = false) List<String> scopes, @RequestParam(defaultValue = "") String expires,
                      @ModelAttribute("errors") FormErrors errors, Model model, HttpServletResponse response) {
-        Desk desk = admin(entityId, model, "api-keys");
+        Desk desk = desks.adminTab(entityId, model, "api-keys");
         String cleanName = errors.check("name", () -> JsonInput.text(name, "Key name", 255));
         Set<Scope> chosen = EnumSet.noneOf(Scope.class);
         if (scopes != null) {
@@ -123,7 +112,7 @@ class SettingsPages {
 
     @PostMapping("/api-keys/{keyId}/revoke")
     String revokeKey(@PathVariable UUID entityId, @PathVariable UUID keyId, Model model, RedirectAttributes flash) {
-        Desk desk = admin(entityId, model, "api-keys");
+        Desk desk = desks.adminTab(entityId, model, "api-keys");
         keys.revoke(desk.actor(), keyId);
         flash.addFlashAttribute("notice", "API key revoked");
         return "redirect:/e/" + entityId + "/settings/api-keys";
@@ -133,7 +122,7 @@ class SettingsPages {
 
     @GetMapping("/members")
     String members(@PathVariable UUID entityId, Model model) {
-        Desk desk = admin(entityId, model, "members");
+        Desk desk = desks.adminTab(entityId, model, "members");
         return membersPage(desk, model, "", Role.AGENT);
     }
 
@@ -149,7 +138,7 @@ class SettingsPages {
     String addMember(@PathVariable UUID entityId, @RequestParam(defaultValue = "") String email,
                      @RequestParam(defaultValue = "agent") String role, @ModelAttribute("errors") FormErrors errors,
                      Model model, RedirectAttributes flash, HttpServletResponse response) {
-        Desk desk = admin(entityId, model, "members");
+        Desk desk = desks.adminTab(entityId, model, "members");
         Role cleanRole = errors.check("role", () -> Role.parse(role, "Role"));
         NewMember command = errors.check("email", () -> new NewMember(email, cleanRole == null ? Role.AGENT : cleanRole));
         if (!errors.any()) {
@@ -170,7 +159,7 @@ class SettingsPages {
     @PostMapping("/members/{userId}/role")
     String changeRole(@PathVariable UUID entityId, @PathVariable UUID userId, @RequestParam String role, Model model,
                       RedirectAttributes flash) {
-        Desk desk = admin(entityId, model, "members");
+        Desk desk = desks.adminTab(entityId, model, "members");
         try {
             var member = memberships.changeRole(desk.actor(), userId, Role.parse(role, "role"));
             flash.addFlashAttribute("notice", "Role of " + member.email() + " set to " + member.role().json());
@@ -182,7 +171,7 @@ class SettingsPages {
 
     @PostMapping("/members/{userId}/remove")
     String removeMember(@PathVariable UUID entityId, @PathVariable UUID userId, Model model, RedirectAttributes flash) {
-        Desk desk = admin(entityId, model, "members");
+        Desk desk = desks.adminTab(entityId, model, "members");
         try {
             memberships.remove(desk.actor(), userId);
             flash.addFlashAttribute("notice", "Member removed");
@@ -196,7 +185,7 @@ class SettingsPages {
 
     @GetMapping("/categories")
     String categories(@PathVariable UUID entityId, Model model) {
-        Desk desk = admin(entityId, model, "categories");
+        Desk desk = desks.adminTab(entityId, model, "categories");
         return categoriesPage(desk, model, "");
     }
 
@@ -210,7 +199,7 @@ class SettingsPages {
     String addCategory(@PathVariable UUID entityId, @RequestParam(defaultValue = "") String name,
                        @ModelAttribute("errors") FormErrors errors, Model model, RedirectAttributes flash,
                        HttpServletResponse response) {
-        Desk desk = admin(entityId, model, "categories");
+        Desk desk = desks.adminTab(entityId, model, "categories");
         String clean = errors.check("name", () -> JsonInput.text(name, "Name", Category.MAX_NAME));
         if (clean != null && errors.check("name", () -> categories.create(desk.actor(), clean)) != null) {
             flash.addFlashAttribute("notice", "Category added");
@@ -223,7 +212,7 @@ class SettingsPages {
     @PostMapping("/categories/{categoryId}/rename")
     String renameCategory(@PathVariable UUID entityId, @PathVariable UUID categoryId,
                           @RequestParam(defaultValue = "") String name, Model model, RedirectAttributes flash) {
-        Desk desk = admin(entityId, model, "categories");
+        Desk desk = desks.adminTab(entityId, model, "categories");
         try {
             categories.rename(desk.actor(), categoryId, name);
             flash.addFlashAttribute("notice", "Category renamed");
@@ -237,7 +226,7 @@ class SettingsPages {
     @PostMapping("/categories/{categoryId}/delete")
     String deleteCategory(@PathVariable UUID entityId, @PathVariable UUID categoryId, Model model,
                           RedirectAttributes flash) {
-        Desk desk = admin(entityId, model, "categories");
+        Desk desk = desks.adminTab(entityId, model, "categories");
         categories.delete(desk.actor(), categoryId);
         flash.addFlashAttribute("notice", "Category deleted");
         return "redirect:/e/" + entityId + "/settings/categories";

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.helpdesk.common.DomainException;
-import org.helpdesk.common.Forbidden;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.sla.SlaManagement;
 import org.helpdesk.ticket.Channel;
@@ -41,20 +40,9 @@ class SlaSettingsPages {
         this.sla = sla;
     }
 
-    private Desk admin(UUID entityId, Model model, String tab) {
-        Desk desk = desks.open(entityId);
-        if (!desk.canAdmin()) {
-            throw new Forbidden("Only admins and owners may change settings");
-        }
-        model.addAttribute("desk", desk);
-        model.addAttribute("activeView", "settings");
-        model.addAttribute("tab", tab);
-        return desk;
-    }
-
     @GetMapping("/calendars")
     String calendars(@PathVariable UUID entityId, Model model) {
-        admin(entityId, model, "calendars");
+        desks.adminTab(entityId, model, "calendars");
         model.addAttribute("calendars", sla.calendars(entityId));
         return "settings/calendars";
     }
@@ -64,7 +52,7 @@ class SlaSettingsPages {
     String addCalendar(@PathVariable UUID entityId, @RequestParam(defaultValue = "") String name,
                        @RequestParam(defaultValue = "") String timezone, @RequestParam(defaultValue = "") String hours,
                        @RequestParam(defaultValue = "") String holidays, Model model, RedirectAttributes redirect) {
-        admin(entityId, model, "calendars");
+        desks.adminTab(entityId, model, "calendars");
         ObjectNode body = JSON.createObjectNode();
         body.put("name", name);
         body.put("timezone", timezone.strip());
@@ -91,25 +79,23 @@ class SlaSettingsPages {
         } catch (InvalidInput e) {
             return failed(entityId, "calendars", redirect, e.getMessage());
         }
-        redirect.addFlashAttribute("notice", "Calendar added");
-        return "redirect:/e/" + entityId + "/settings/calendars";
+        return done(entityId, "calendars", redirect, "Calendar added");
     }
 
     @PostMapping("/calendars/{id}/delete")
     String deleteCalendar(@PathVariable UUID entityId, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
-        admin(entityId, model, "calendars");
+        desks.adminTab(entityId, model, "calendars");
         try {
             sla.deleteCalendar(entityId, id);
         } catch (DomainException e) {
             return failed(entityId, "calendars", redirect, e.getMessage());
         }
-        redirect.addFlashAttribute("notice", "Calendar deleted");
-        return "redirect:/e/" + entityId + "/settings/calendars";
+        return done(entityId, "calendars", redirect, "Calendar deleted");
     }
 
     @GetMapping("/sla-policies")
     String policies(@PathVariable UUID entityId, Model model) {
-        admin(entityId, model, "sla-policies");
+        desks.adminTab(entityId, model, "sla-policies");
         model.addAttribute("policies", sla.policies(entityId));
         model.addAttribute("calendars", sla.calendars(entityId));
         model.addAttribute("preview", sla.preview(entityId, Channel.WEB));
@@ -121,7 +107,7 @@ class SlaSettingsPages {
     @PostMapping("/sla-policies")
     String addPolicy(@PathVariable UUID entityId, @RequestParam MultiValueMap<String, String> form, Model model,
                      RedirectAttributes redirect) {
-        admin(entityId, model, "sla-policies");
+        desks.adminTab(entityId, model, "sla-policies");
         ObjectNode body = JSON.createObjectNode();
         body.put("name", form.getFirst("name") == null ? "" : form.getFirst("name"));
         String position = form.getFirst("position");
@@ -152,16 +138,14 @@ class SlaSettingsPages {
         } catch (InvalidInput e) {
             return failed(entityId, "sla-policies", redirect, e.getMessage());
         }
-        redirect.addFlashAttribute("notice", "SLA policy added");
-        return "redirect:/e/" + entityId + "/settings/sla-policies";
+        return done(entityId, "sla-policies", redirect, "SLA policy added");
     }
 
     @PostMapping("/sla-policies/{id}/delete")
     String deletePolicy(@PathVariable UUID entityId, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
-        admin(entityId, model, "sla-policies");
+        desks.adminTab(entityId, model, "sla-policies");
         sla.deletePolicy(entityId, id);
-        redirect.addFlashAttribute("notice", "SLA policy deleted");
-        return "redirect:/e/" + entityId + "/settings/sla-policies";
+        return done(entityId, "sla-policies", redirect, "SLA policy deleted");
     }
 
     private static void list(ObjectNode match, String field, List<String> values) {
@@ -173,6 +157,11 @@ class SlaSettingsPages {
 
     private static Integer minutes(String value) {
         return value == null || value.isBlank() ? null : Integer.parseInt(value.strip());
+    }
+
+    private static String done(UUID entityId, String tab, RedirectAttributes redirect, String notice) {
+        redirect.addFlashAttribute("notice", notice);
+        return "redirect:/e/" + entityId + "/settings/" + tab;
     }
 
     private static String failed(UUID entityId, String tab, RedirectAttributes redirect, String why) {

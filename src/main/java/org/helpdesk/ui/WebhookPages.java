@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.helpdesk.common.Forbidden;
 import org.helpdesk.webhook.Caller;
 import org.helpdesk.webhook.NewWebhook;
 import org.helpdesk.webhook.WebhookChange;
@@ -36,13 +35,7 @@ class WebhookPages {
     }
 
     private Caller admin(UUID entityId, Model model) {
-        Desk desk = desks.open(entityId);
-        if (!desk.canAdmin()) {
-            throw new Forbidden("Only admins and owners may change settings");
-        }
-        model.addAttribute("desk", desk);
-        model.addAttribute("activeView", "settings");
-        model.addAttribute("tab", "webhooks");
+        Desk desk = desks.adminTab(entityId, model, "webhooks");
         return new Caller(desk.tenant().entityId(), desk.tenant().userId());
     }
 

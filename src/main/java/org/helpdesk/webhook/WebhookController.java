@@ -8,7 +8,8 @@ import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
-import org.springframework.http.HttpHeaders;
+import org.helpdesk.common.PageResponses;
+import org.helpdesk.common.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 /** Webhook settings (API §12): admins and owners, signed in (a key is refused before it gets here). */
@@ -90,13 +90,8 @@ class WebhookController {
         UUID webhookId = Ids.parse(id, "id");
         String cursor = params.getFirst("cursor");
         WebhookManagement.DeliveryPage page = webhooks.deliveries(caller, webhookId, limit(params.getFirst("limit")),
-                cursor == null || cursor.isEmpty() ? null : cursor);
-        if (page.nextCursor() == null) {
-            return ResponseEntity.ok(page.deliveries());
-        }
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("cursor", page.nextCursor()).build().toUriString();
-        return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page.deliveries());
+                Paging.cursor(cursor));
+        return PageResponses.withNext(page.deliveries(), page.nextCursor());
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
@@ -113,17 +108,7 @@ class WebhookController {
     }
 
     private static int limit(String value) {
-        if (value == null) {
-            return WebhookManagement.DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= WebhookManagement.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // the 400 below
-        }
-        throw new InvalidInput("limit must be between 1 and " + WebhookManagement.MAX_LIMIT);
+        return Paging.limit(value, WebhookManagement.DEFAULT_LIMIT, WebhookManagement.MAX_LIMIT,
+                "limit must be between 1 and " + WebhookManagement.MAX_LIMIT);
     }
 }

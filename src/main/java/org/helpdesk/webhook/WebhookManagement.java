@@ -1,15 +1,14 @@
 package org.helpdesk.webhook;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.helpdesk.common.Cursors;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.Times;
@@ -171,17 +170,17 @@ public class WebhookManagement {
     }
 
     private static String encode(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        return Cursors.wrap(text);
     }
 
     private static String[] decode(String cursor) {
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+            String[] parts = Cursors.unwrap(cursor).split(":", 2);
             Long.parseLong(parts[0]);
             UUID.fromString(parts[1]);
             return parts;
         } catch (RuntimeException e) {
-            throw new InvalidInput("cursor is not valid; use the Link header of the previous page");
+            throw new InvalidInput(Cursors.INVALID);
         }
     }
 }

@@ -1,0 +1,49 @@
+package org.helpdesk.common;
+
+import java.util.List;
+
+import org.springframework.util.MultiValueMap;
+
+/** The query parameters every paged list reads the same way: one value per name, the page size, the cursor. */
+public final class Paging {
+    private Paging() {
+    }
+
+    /** The one value of a parameter, {@code null} when absent; the same value repeated counts as one. */
+    public static String single(MultiValueMap<String, String> params, String name) {
+        List<String> values = params.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.stream().distinct().count() > 1) {
+            throw new InvalidInput(name + " is given more than once");
+        }
+        return values.get(0);
+    }
+
+    /** A cursor parameter; an empty one is the first page, as no cursor is. */
+    public static String cursor(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** The page size: {@code defaultLimit} when absent, else a whole number from 1 to {@code max}. */
+    public static int limit(String value, int defaultLimit, int max) {
+        return limit(value, defaultLimit, max, "limit must be a whole number from 1 to " + max);
+    }
+
+    /** As {@link #limit(String, int, int)}, with the wording the endpoint has always answered. */
+    public static int limit(String value, int defaultLimit, int max, String outOfRange) {
+        if (value == null) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(value.strip());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // the same answer as out of range
+        }
+        throw new InvalidInput(outOfRange);
+    }
+}
