@@ -19,14 +19,10 @@ public final class Cursors {
 
     /** The line inside a cursor; {@link #INVALID} when it is not URL-safe Base64. */
     public static String unwrap(String cursor) {
-        return unwrap(cursor, INVALID);
-    }
-
-    public static String unwrap(String cursor, String invalid) {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(invalid);
+            throw new InvalidInput(INVALID);
         }
     }
 

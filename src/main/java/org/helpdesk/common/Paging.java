@@ -21,6 +21,11 @@ public final class Paging {
         return values.get(0);
     }
 
+    /** The one wording of a page size out of range, for the parameter and for the use cases that check it again. */
+    public static String tooMany(int max) {
+        return "limit must be a whole number from 1 to " + max;
+    }
+
     /** A cursor parameter; an empty one is the first page, as no cursor is. */
     public static String cursor(String value) {
         return value == null || value.isEmpty() ? null : value;
@@ -28,11 +33,6 @@ public final class Paging {
 
     /** The page size: {@code defaultLimit} when absent, else a whole number from 1 to {@code max}. */
     public static int limit(String value, int defaultLimit, int max) {
-        return limit(value, defaultLimit, max, "limit must be a whole number from 1 to " + max);
-    }
-
-    /** As {@link #limit(String, int, int)}, with the wording the endpoint has always answered. */
-    public static int limit(String value, int defaultLimit, int max, String outOfRange) {
         if (value == null) {
             return defaultLimit;
         }
@@ -44,6 +44,6 @@ public final class Paging {
         } catch (NumberFormatException e) {
             // the same answer as out of range
         }
-        throw new InvalidInput(outOfRange);
+        throw new InvalidInput(tooMany(max));
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
+import org.helpdesk.common.Paging;
 import org.helpdesk.common.Times;
 import org.helpdesk.ticket.Actor;
 import org.helpdesk.ticket.TicketManagement;
@@ -47,7 +48,7 @@ public class ContactManagement {
     @Transactional(readOnly = true)
     public ContactPage<Contact> list(UUID entityId, String q, UUID organizationId, int limit, String cursor) {
         if (limit < 1 || limit > ListCursor.MAX_LIMIT) {
-            throw new InvalidInput("limit must be a whole number from 1 to " + ListCursor.MAX_LIMIT);
+            throw new InvalidInput(Paging.tooMany(ListCursor.MAX_LIMIT));
         }
         String term = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         String query = "contacts|" + entityId + "|" + term + "|" + organizationId;

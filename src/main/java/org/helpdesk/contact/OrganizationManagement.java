@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
+import org.helpdesk.common.Paging;
 import org.helpdesk.common.Times;
 import org.helpdesk.ticket.Actor;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,7 +32,7 @@ public class OrganizationManagement {
     @Transactional(readOnly = true)
     public ContactPage<Organization> list(UUID entityId, int limit, String cursor) {
         if (limit < 1 || limit > ListCursor.MAX_LIMIT) {
-            throw new InvalidInput("limit must be a whole number from 1 to " + ListCursor.MAX_LIMIT);
+            throw new InvalidInput(Paging.tooMany(ListCursor.MAX_LIMIT));
         }
         String query = "organizations|" + entityId;
         List<Organization> rows = organizations.list(entityId, ListCursor.decode(cursor, query), limit + 1);

@@ -29,7 +29,7 @@ public record SearchRequest(UUID entityId, UUID userId, String q, Sort sort, int
             throw new InvalidInput("q must be 1 to " + SearchQueryParser.MAX_LENGTH + " characters");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInput("limit must be a whole number from 1 to " + MAX_LIMIT);
+            throw new InvalidInput(Paging.tooMany(MAX_LIMIT));
         }
         cursor = Paging.cursor(cursor);
     }
@@ -58,7 +58,7 @@ public record SearchRequest(UUID entityId, UUID userId, String q, Sort sort, int
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInput("limit must be a whole number from 1 to " + MAX_LIMIT);
+            throw new InvalidInput(Paging.tooMany(MAX_LIMIT));
         }
     }
 }

@@ -8,14 +8,13 @@ import org.helpdesk.common.InvalidInput;
 
 /** Where a page of a ticket's history ended; bound to its ticket, so it cannot page another one. */
 record HistoryCursor(UUID ticketId, Instant at, UUID id) {
-    private static final String INVALID = "cursor is not valid";
 
     String encode() {
         return Cursors.wrap("h1|" + ticketId + "|" + at.toEpochMilli() + "|" + at.getNano() + "|" + id);
     }
 
     static HistoryCursor decode(String cursor, UUID ticketId) {
-        String[] parts = Cursors.unwrap(cursor, INVALID).split("\\|");
+        String[] parts = Cursors.unwrap(cursor).split("\\|");
         try {
             if (parts.length != 5 || !parts[0].equals("h1")) {
                 throw new IllegalArgumentException();
@@ -28,7 +27,7 @@ record HistoryCursor(UUID ticketId, Instant at, UUID id) {
             }
             return decoded;
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(INVALID);
+            throw new InvalidInput(Cursors.INVALID);
         }
     }
 }

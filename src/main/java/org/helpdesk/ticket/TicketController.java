@@ -136,8 +136,7 @@ class TicketController {
     }
 
     private static int limit(String value) {
-        return Paging.limit(value, TicketManagement.DEFAULT_HISTORY_LIMIT, TicketManagement.MAX_HISTORY_LIMIT,
-                "limit must be between 1 and " + TicketManagement.MAX_HISTORY_LIMIT);
+        return Paging.limit(value, TicketManagement.DEFAULT_HISTORY_LIMIT, TicketManagement.MAX_HISTORY_LIMIT);
     }
 
 

@@ -16,6 +16,7 @@ import org.helpdesk.category.CategoryDeleted;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.NotFound;
+import org.helpdesk.common.Paging;
 import org.helpdesk.common.Times;
 import org.helpdesk.entity.Assignees;
 import org.helpdesk.entity.MemberRemoved;
@@ -259,7 +260,7 @@ public class TicketManagement {
     @Transactional(readOnly = true)
     public EventPage history(UUID entityId, UUID ticketId, int limit, String cursor) {
         if (limit < 1 || limit > MAX_HISTORY_LIMIT) {
-            throw new InvalidInput("limit must be between 1 and " + MAX_HISTORY_LIMIT);
+            throw new InvalidInput(Paging.tooMany(MAX_HISTORY_LIMIT));
         }
         HistoryCursor after = cursor == null ? null : HistoryCursor.decode(cursor, ticketId);
         if (!tickets.exists(entityId, ticketId)) {
@@ -280,7 +281,7 @@ public class TicketManagement {
     @Transactional(readOnly = true)
     public TicketPage contactTickets(UUID entityId, UUID contactId, int limit, String cursor) {
         if (limit < 1 || limit > TicketQuery.MAX_LIMIT) {
-            throw new InvalidInput("limit must be a whole number from 1 to " + TicketQuery.MAX_LIMIT);
+            throw new InvalidInput(Paging.tooMany(TicketQuery.MAX_LIMIT));
         }
         ContactTicketsCursor after = cursor == null ? null : ContactTicketsCursor.decode(cursor, contactId);
         List<Ticket> rows = tickets.listByContact(entityId, contactId, after, limit + 1);

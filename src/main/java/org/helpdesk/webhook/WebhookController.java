@@ -108,7 +108,6 @@ class WebhookController {
     }
 
     private static int limit(String value) {
-        return Paging.limit(value, WebhookManagement.DEFAULT_LIMIT, WebhookManagement.MAX_LIMIT,
-                "limit must be between 1 and " + WebhookManagement.MAX_LIMIT);
+        return Paging.limit(value, WebhookManagement.DEFAULT_LIMIT, WebhookManagement.MAX_LIMIT);
     }
 }

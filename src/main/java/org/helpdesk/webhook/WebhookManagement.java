@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.helpdesk.common.Cursors;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
+import org.helpdesk.common.Paging;
 import org.helpdesk.common.Times;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,7 +129,7 @@ public class WebhookManagement {
     @Transactional(readOnly = true)
     public DeliveryPage deliveries(Caller caller, UUID id, int limit, String cursor) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInput("limit must be between 1 and " + MAX_LIMIT);
+            throw new InvalidInput(Paging.tooMany(MAX_LIMIT));
         }
         Instant beforeAt = null;
         UUID beforeId = null;
