@@ -1,0 +1,198 @@
+package org.helpdesk.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code helpdesk.citus.distribute=true} (HELPDESK_CITUS_DISTRIBUTE), after every Flyway migrate on a Citus
+ * coordinator: the tenant tables (every table with an {@code entity_id} column) become distributed tables colocated
+ * with {@code entities} by entity id, the global tables of {@link #REFERENCE_TABLES} reference tables, and the rest
+ * (sessions, rate limits, the outbox, Flyway's history) stays local on the coordinator (docs/scale-out.md).
+ * Idempotent: tables Citus already knows are left alone, so it runs on every start and after every new migration,
+ * and the migrations themselves stay plain PostgreSQL.
+ */
+@Component
+@ConditionalOnBooleanProperty("helpdesk.citus.distribute")
+class CitusDistribution implements Callback {
+    private static final Logger log = LoggerFactory.getLogger(CitusDistribution.class);
+
+    /** Global tables read on every request or unique across the installation: a copy on every node. */
+    static final List<String> REFERENCE_TABLES = List.of("users", "mailboxes", "api_key_secrets");
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.AFTER_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "citus-distribution";
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        try {
+            distribute(context.getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Citus distribution failed: " + e.getMessage(), e);
+        }
+    }
+
+    static void distribute(Connection c) throws SQLException {
+        if (!exists(c, "select 1 from pg_extension where extname = 'citus'")) {
+            throw new IllegalStateException("HELPDESK_CITUS_DISTRIBUTE is on but the database has no citus extension");
+        }
+        String schema = single(c, "select current_schema()");
+        Set<String> known = strings(c, """
+                select c.relname from pg_dist_partition p join pg_class c on c.oid = p.logicalrelid
+                join pg_namespace n on n.oid = c.relnamespace where n.nspname = ?""", schema);
+        Set<String> tenantTables = strings(c, """
+                select t.table_name from information_schema.tables t
+                join information_schema.columns col on col.table_schema = t.table_schema and col.table_name = t.table_name
+                where t.table_schema = ? and t.table_type = 'BASE TABLE' and col.column_name = 'entity_id'""", schema);
+        REFERENCE_TABLES.forEach(tenantTables::remove);
+        Set<String> referenceTables = new LinkedHashSet<>(REFERENCE_TABLES);
+        referenceTables.retainAll(strings(c, "select table_name from information_schema.tables where table_schema = ?",
+                schema));
+
+        // Citus has no foreign key from a reference table to a distributed one (mailboxes.entity_id -> entities):
+        // such a key is dropped; the app writes a mailbox only for an entity it has just read.
+        for (String table : referenceTables) {
+            if (known.contains(table)) {
+                continue;
+            }
+            for (String[] fk : foreignKeys(c, schema, table)) {
+                if (fk[1].equals("entities") || tenantTables.contains(fk[1])) {
+                    log.info("Citus: dropping foreign key {} of reference table {} (to distributed {})", fk[0], table, fk[1]);
+                    execute(c, "alter table " + table + " drop constraint " + fk[0]);
+                }
+            }
+        }
+        for (String table : referenceTables) {
+            if (known.add(table)) {
+                log.info("Citus: create_reference_table({})", table);
+                call(c, "select create_reference_table(?)", table);
+            }
+        }
+        if (known.add("entities")) {
+            log.info("Citus: create_distributed_table(entities, id)");
+            call(c, "select create_distributed_table(?, 'id')", "entities");
+        }
+        // a referenced table first: Citus distributes a table only when what it references already is
+        Map<String, Set<String>> references = new LinkedHashMap<>();
+        for (String table : tenantTables) {
+            Set<String> targets = new LinkedHashSet<>();
+            for (String[] fk : foreignKeys(c, schema, table)) {
+                if (tenantTables.contains(fk[1]) && !fk[1].equals(table)) {
+                    targets.add(fk[1]);
+                }
+            }
+            references.put(table, targets);
+        }
+        for (String table : inDependencyOrder(references)) {
+            if (known.add(table)) {
+                log.info("Citus: create_distributed_table({}, entity_id, colocate_with => entities)", table);
+                call(c, "select create_distributed_table(?, 'entity_id', colocate_with => 'entities')", table);
+            }
+        }
+    }
+
+    static List<String> inDependencyOrder(Map<String, Set<String>> references) {
+        List<String> order = new ArrayList<>();
+        Set<String> visiting = new LinkedHashSet<>();
+        for (String table : references.keySet()) {
+            visit(table, references, order, visiting);
+        }
+        return order;
+    }
+
+    private static void visit(String table, Map<String, Set<String>> references, List<String> order, Set<String> visiting) {
+        if (order.contains(table) || !visiting.add(table)) {
+            return; // done, or a cycle: Citus would refuse it anyway, with its own message
+        }
+        for (String target : references.getOrDefault(table, Set.of())) {
+            visit(target, references, order, visiting);
+        }
+        order.add(table);
+    }
+
+    /** (constraint name, referenced table) of a table's foreign keys. */
+    private static List<String[]> foreignKeys(Connection c, String schema, String table) throws SQLException {
+        List<String[]> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select con.conname, ref.relname from pg_constraint con
+                join pg_class rel on rel.oid = con.conrelid join pg_namespace n on n.oid = rel.relnamespace
+                join pg_class ref on ref.oid = con.confrelid
+                where con.contype = 'f' and n.nspname = ? and rel.relname = ? order by con.conname""")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static boolean exists(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next();
+        }
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Set<String> strings(Connection c, String sql, String parameter) throws SQLException {
+        Set<String> values = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void call(Connection c, String sql, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table);
+            ps.execute();
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
