@@ -60,7 +60,7 @@ CONF
     psql_on "$port" -d "$DB" -c 'create extension if not exists citus' \
       -c 'create extension if not exists unaccent' -c 'create extension if not exists pg_trgm'
   done
-  psql_on "$PORT" -d "$DB" <<SQL
+  psql_on "$PORT" -d "$DB" >/dev/null <<SQL
 select citus_set_coordinator_host('127.0.0.1', $PORT);
 select citus_add_node('127.0.0.1', $((PORT + 1))) where not exists (select 1 from pg_dist_node where nodeport = $((PORT + 1)));
 select citus_add_node('127.0.0.1', $((PORT + 2))) where not exists (select 1 from pg_dist_node where nodeport = $((PORT + 2)));

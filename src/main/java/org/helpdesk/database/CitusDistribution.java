@@ -96,53 +96,46 @@ class CitusDistribution implements Callback {
                 call(c, "select create_reference_table(?)", table);
             }
         }
-        if (known.add("entities")) {
-            log.info("Citus: create_distributed_table(entities, id)");
-            call(c, "select create_distributed_table(?, 'id')", "entities");
+        List<String> toDistribute = new ArrayList<>();
+        if (!known.contains("entities")) {
+            toDistribute.add("entities");
         }
-        // a referenced table first: Citus distributes a table only when what it references already is
-        Map<String, Set<String>> references = new LinkedHashMap<>();
-        for (String table : tenantTables) {
-            Set<String> targets = new LinkedHashSet<>();
+        tenantTables.stream().filter(t -> !known.contains(t) && !t.equals("entities")).forEach(toDistribute::add);
+        if (toDistribute.isEmpty()) {
+            return;
+        }
+        // Citus distributes a table only when no local table references it and it references no local table: the
+        // foreign keys among the tables to distribute are dropped, the tables distributed, and the keys added back
+        // (Citus then creates them shard by shard, which colocation by entity_id allows).
+        Set<String> distributed = new LinkedHashSet<>(toDistribute);
+        List<String[]> dropped = new ArrayList<>();
+        for (String table : toDistribute) {
             for (String[] fk : foreignKeys(c, schema, table)) {
-                if (tenantTables.contains(fk[1]) && !fk[1].equals(table)) {
-                    targets.add(fk[1]);
+                if (distributed.contains(fk[1])) {
+                    dropped.add(new String[] {table, fk[0], fk[2]});
+                    execute(c, "alter table " + table + " drop constraint " + fk[0]);
                 }
             }
-            references.put(table, targets);
         }
-        for (String table : inDependencyOrder(references)) {
-            if (known.add(table)) {
+        for (String table : toDistribute) {
+            if (table.equals("entities")) {
+                log.info("Citus: create_distributed_table(entities, id)");
+                call(c, "select create_distributed_table(?, 'id')", "entities");
+            } else {
                 log.info("Citus: create_distributed_table({}, entity_id, colocate_with => entities)", table);
                 call(c, "select create_distributed_table(?, 'entity_id', colocate_with => 'entities')", table);
             }
         }
+        for (String[] fk : dropped) {
+            execute(c, "alter table " + fk[0] + " add constraint " + fk[1] + " " + fk[2]);
+        }
     }
 
-    static List<String> inDependencyOrder(Map<String, Set<String>> references) {
-        List<String> order = new ArrayList<>();
-        Set<String> visiting = new LinkedHashSet<>();
-        for (String table : references.keySet()) {
-            visit(table, references, order, visiting);
-        }
-        return order;
-    }
-
-    private static void visit(String table, Map<String, Set<String>> references, List<String> order, Set<String> visiting) {
-        if (order.contains(table) || !visiting.add(table)) {
-            return; // done, or a cycle: Citus would refuse it anyway, with its own message
-        }
-        for (String target : references.getOrDefault(table, Set.of())) {
-            visit(target, references, order, visiting);
-        }
-        order.add(table);
-    }
-
-    /** (constraint name, referenced table) of a table's foreign keys. */
+    /** (constraint name, referenced table, definition) of a table's foreign keys. */
     private static List<String[]> foreignKeys(Connection c, String schema, String table) throws SQLException {
         List<String[]> keys = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                select con.conname, ref.relname from pg_constraint con
+                select con.conname, ref.relname, pg_get_constraintdef(con.oid) from pg_constraint con
                 join pg_class rel on rel.oid = con.conrelid join pg_namespace n on n.oid = rel.relnamespace
                 join pg_class ref on ref.oid = con.confrelid
                 where con.contype = 'f' and n.nspname = ? and rel.relname = ? order by con.conname""")) {
@@ -150,7 +143,7 @@ class CitusDistribution implements Callback {
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(new String[] {rs.getString(1), rs.getString(2)});
+                    keys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
         }
