@@ -18,4 +18,18 @@ public final class Databases {
             throw new IllegalStateException("Cannot reach the database to tell its kind: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * A Citus coordinator (the citus extension is installed): it runs {@code FOR UPDATE} only on statements that
+     * stay on one shard, so a scan across tenants must do without row locks there.
+     */
+    public static boolean isCitus(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("select 1 from pg_extension where extname = 'citus'")) {
+            return rs.next();
+        } catch (SQLException e) {
+            return false; // H2 has no pg_extension
+        }
+    }
 }

@@ -36,6 +36,8 @@ class CitusDistribution implements Callback {
     /** Global tables read on every request or unique across the installation: a copy on every node. */
     static final List<String> REFERENCE_TABLES = List.of("users", "mailboxes", "api_key_secrets");
 
+    private static final long LOCK = 0x6865_6c70_6369_7475L; // "helpcitu"
+
     @Override
     public boolean supports(Event event, Context context) {
         return event == Event.AFTER_MIGRATE;
@@ -64,7 +66,16 @@ class CitusDistribution implements Callback {
         if (!exists(c, "select 1 from pg_extension where extname = 'citus'")) {
             throw new IllegalStateException("HELPDESK_CITUS_DISTRIBUTE is on but the database has no citus extension");
         }
-        String schema = single(c, "select current_schema()");
+        // nodes starting at once: Flyway's lock is released before afterMigrate, so the step takes one of its own
+        execute(c, "select pg_advisory_lock(" + LOCK + ")");
+        try {
+            distribute(c, single(c, "select current_schema()"));
+        } finally {
+            execute(c, "select pg_advisory_unlock(" + LOCK + ")");
+        }
+    }
+
+    private static void distribute(Connection c, String schema) throws SQLException {
         Set<String> known = strings(c, """
                 select c.relname from pg_dist_partition p join pg_class c on c.oid = p.logicalrelid
                 join pg_namespace n on n.oid = c.relnamespace where n.nspname = ?""", schema);
@@ -86,14 +97,14 @@ class CitusDistribution implements Callback {
             for (String[] fk : foreignKeys(c, schema, table)) {
                 if (fk[1].equals("entities") || tenantTables.contains(fk[1])) {
                     log.info("Citus: dropping foreign key {} of reference table {} (to distributed {})", fk[0], table, fk[1]);
-                    execute(c, "alter table " + table + " drop constraint " + fk[0]);
+                    execute(c, "alter table " + name(schema, table) + " drop constraint " + quote(fk[0]));
                 }
             }
         }
         for (String table : referenceTables) {
             if (known.add(table)) {
                 log.info("Citus: create_reference_table({})", table);
-                call(c, "select create_reference_table(?)", table);
+                call(c, "select create_reference_table(?::regclass)", name(schema, table));
             }
         }
         List<String> toDistribute = new ArrayList<>();
@@ -113,21 +124,22 @@ class CitusDistribution implements Callback {
             for (String[] fk : foreignKeys(c, schema, table)) {
                 if (distributed.contains(fk[1])) {
                     dropped.add(new String[] {table, fk[0], fk[2]});
-                    execute(c, "alter table " + table + " drop constraint " + fk[0]);
+                    execute(c, "alter table " + name(schema, table) + " drop constraint " + quote(fk[0]));
                 }
             }
         }
         for (String table : toDistribute) {
             if (table.equals("entities")) {
                 log.info("Citus: create_distributed_table(entities, id)");
-                call(c, "select create_distributed_table(?, 'id')", "entities");
+                call(c, "select create_distributed_table(?::regclass, 'id')", name(schema, "entities"));
             } else {
                 log.info("Citus: create_distributed_table({}, entity_id, colocate_with => entities)", table);
-                call(c, "select create_distributed_table(?, 'entity_id', colocate_with => 'entities')", table);
+                call(c, "select create_distributed_table(?::regclass, 'entity_id', colocate_with => ?)", name(schema, table),
+                        name(schema, "entities"));
             }
         }
         for (String[] fk : dropped) {
-            execute(c, "alter table " + fk[0] + " add constraint " + fk[1] + " " + fk[2]);
+            execute(c, "alter table " + name(schema, fk[0]) + " add constraint " + quote(fk[1]) + " " + fk[2]);
         }
     }
 
@@ -176,11 +188,21 @@ class CitusDistribution implements Callback {
         return values;
     }
 
-    private static void call(Connection c, String sql, String table) throws SQLException {
+    private static void call(Connection c, String sql, String... parameters) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, table);
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setString(i + 1, parameters[i]);
+            }
             ps.execute();
         }
+    }
+
+    private static String name(String schema, String table) {
+        return quote(schema) + "." + quote(table);
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static void execute(Connection c, String sql) throws SQLException {

@@ -45,6 +45,7 @@ class WebhookDispatcher implements DisposableBean {
     private final Semaphore slots;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile Boolean postgres;
+    private volatile Boolean lockWhileScanning;
     private volatile boolean stopping;
 
     WebhookDispatcher(Webhooks webhooks, WebhookDeliveries deliveries, WebhookSender sender, WebhookSettings settings,
@@ -90,7 +91,7 @@ class WebhookDispatcher implements DisposableBean {
             Instant until = now.plus(settings.lease());
             List<UUID[]> claimed = tx.execute(status -> {
                 List<UUID[]> mine = new ArrayList<>();
-                for (UUID[] candidate : webhooks.claimable(now, free, isPostgres())) {
+                for (UUID[] candidate : webhooks.claimable(now, free, lockWhileScanning())) {
                     if (webhooks.claim(candidate[0], candidate[1], node, now, until)) {
                         mine.add(candidate);
                     }
@@ -216,6 +217,14 @@ class WebhookDispatcher implements DisposableBean {
             }
             tx.executeWithoutResult(status -> old.forEach(e -> deliveries.deleteEvent(e[0], e[1])));
         }
+    }
+
+    /** SKIP LOCKED on PostgreSQL; not on Citus, where the scan spans shards (the claim's compare-and-set decides). */
+    private boolean lockWhileScanning() {
+        if (lockWhileScanning == null) {
+            lockWhileScanning = isPostgres() && !Databases.isCitus(dataSource);
+        }
+        return lockWhileScanning;
     }
 
     private boolean isPostgres() {

@@ -122,15 +122,16 @@ class Webhooks {
     /**
      * Enabled webhooks with a due delivery and no live claim, across all entities. On PostgreSQL the rows are
      * locked and rows another node is claiming right now are skipped ({@code FOR UPDATE SKIP LOCKED}); the claim
-     * itself is {@link #claim}'s compare-and-set, which is what H2 (one node) relies on.
+     * itself is {@link #claim}'s compare-and-set, which is what H2 (one node) and Citus (no row locks in a
+     * multi-shard read) rely on.
      */
-    List<UUID[]> claimable(Instant now, int limit, boolean postgres) {
+    List<UUID[]> claimable(Instant now, int limit, boolean lock) {
         String sql = """
                 select w.entity_id, w.id from webhooks w
                 where w.enabled = true and (w.lease_until is null or w.lease_until < :now)
                   and exists (select 1 from webhook_deliveries d where d.entity_id = w.entity_id
                       and d.webhook_id = w.id and d.status = 'pending' and d.next_attempt_at <= :now)
-                fetch first :limit rows only""" + (postgres ? " for update of w skip locked" : "");
+                fetch first :limit rows only""" + (lock ? " for update of w skip locked" : "");
         return jdbc.sql(sql).param("now", Times.sql(now)).param("limit", limit)
                 .query((rs, n) -> new UUID[] {rs.getObject("entity_id", UUID.class), rs.getObject("id", UUID.class)})
                 .list();

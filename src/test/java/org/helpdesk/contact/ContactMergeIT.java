@@ -7,11 +7,14 @@ import static org.helpdesk.contact.ContactCalls.address;
 import static org.helpdesk.contact.ContactCalls.texts;
 import static org.helpdesk.support.ApiAssertions.assertError;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.helpdesk.common.Times;
 import org.helpdesk.support.ApiTest;
 import org.helpdesk.support.HttpApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,8 +141,10 @@ class ContactMergeIT extends ApiTest {
         assertError(calls.unmerge(t, t), 400);
         assertThat(calls.merge(t, s).status()).isEqualTo(200);
         assertError(calls.unmerge(other, s), 409);
-        jdbc.sql("update contact_merges set merged_at = merged_at - interval '31' day where entity_id = :e")
-                .param("e", owner.entityId()).update();
+        // the one merge of this entity, 31 days back (a value, not merged_at - interval: Citus runs no STABLE
+        // function on a column in an UPDATE)
+        jdbc.sql("update contact_merges set merged_at = :at where entity_id = :e")
+                .param("at", Times.sql(Instant.now().minus(Duration.ofDays(31)))).param("e", owner.entityId()).update();
 
         assertError(calls.unmerge(t, s), 409);
         assertThat(calls.get(s).get("mergedInto").stringValue()).isEqualTo(t);

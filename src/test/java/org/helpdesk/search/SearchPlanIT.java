@@ -1,6 +1,7 @@
 package org.helpdesk.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
@@ -35,6 +36,8 @@ class SearchPlanIT extends ApiTest {
     @Test
     void everyTextSearchUsesAGinIndexOnALoadedTable() {
         assumeTrue(TestDatabase.postgres(), "plans are checked on PostgreSQL");
+        assumeFalse(TestDatabase.citus(), "on Citus the plan is a worker's plan of one shard, an eighth of the table:"
+                + " with a few thousand rows reading the messages shard is rightly cheaper than its GIN index");
         HttpApi.Owner owner = api.newOwner();
         new TicketApi(api).create(owner, "seed");
         load(owner.entityId(), owner.session().userId(), 3000);

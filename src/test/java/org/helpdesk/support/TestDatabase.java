@@ -11,6 +11,14 @@ public final class TestDatabase {
         return "postgres".equals(System.getProperty("helpdesk.test.db"));
     }
 
+    /**
+     * The PostgreSQL run goes to a Citus coordinator (HELPDESK_TEST_CITUS=true, set by bench/citus/run-suite.sh):
+     * the few tests that cannot apply there skip themselves, with the reason (docs/scale-out.md).
+     */
+    public static boolean citus() {
+        return postgres() && "true".equals(System.getenv("HELPDESK_TEST_CITUS"));
+    }
+
     public static void configure(DynamicPropertyRegistry registry) {
         properties().forEach((name, value) -> registry.add(name, () -> value));
     }
