@@ -63,6 +63,10 @@ class CitusDistribution implements Callback {
     }
 
     static void distribute(Connection c) throws SQLException {
+        if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            log.warn("HELPDESK_CITUS_DISTRIBUTE is on, but the database is not PostgreSQL: nothing to distribute");
+            return;
+        }
         if (!exists(c, "select 1 from pg_extension where extname = 'citus'")) {
             throw new IllegalStateException("HELPDESK_CITUS_DISTRIBUTE is on but the database has no citus extension");
         }
