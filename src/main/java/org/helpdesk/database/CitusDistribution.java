@@ -63,14 +63,19 @@ class CitusDistribution implements Callback {
     }
 
     static void distribute(Connection c) throws SQLException {
-        if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
-            log.warn("HELPDESK_CITUS_DISTRIBUTE is on, but the database is not PostgreSQL: nothing to distribute");
+        if (!c.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+                || !exists(c, "select 1 from pg_extension where extname = 'citus'")) {
+            // H2, or a plain PostgreSQL database (e.g. a copy target beside the cluster): nothing to distribute
+            log.warn("HELPDESK_CITUS_DISTRIBUTE is on, but the database has no citus extension: tables stay local");
             return;
         }
-        if (!exists(c, "select 1 from pg_extension where extname = 'citus'")) {
-            throw new IllegalStateException("HELPDESK_CITUS_DISTRIBUTE is on but the database has no citus extension");
+        // nodes starting at once: Flyway's lock is released before afterMigrate, so the step takes one of its own,
+        // held until the distribution commits (a transaction's lock when Flyway runs the callback in one)
+        if (!c.getAutoCommit()) {
+            execute(c, "select pg_advisory_xact_lock(" + LOCK + ")");
+            distribute(c, single(c, "select current_schema()"));
+            return;
         }
-        // nodes starting at once: Flyway's lock is released before afterMigrate, so the step takes one of its own
         execute(c, "select pg_advisory_lock(" + LOCK + ")");
         try {
             distribute(c, single(c, "select current_schema()"));
