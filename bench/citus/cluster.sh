@@ -39,6 +39,8 @@ shared_buffers = 128MB
 wal_level = logical          # citus_move_shard_placement copies shards by logical replication
 max_wal_senders = 10
 max_replication_slots = 10
+# Debian's PostgreSQL 15.20 allows only listed output plugins; tenant isolation (a shard split) decodes with citus'
+output_plugin_libraries = 'pgoutput, test_decoding, citus'
 fsync = off                  # a throw-away test cluster
 synchronous_commit = off
 citus.shard_count = $SHARDS
