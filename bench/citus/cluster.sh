@@ -58,9 +58,13 @@ CONF
     if [ -z "$(psql_on "$port" -d postgres -tAc "select 1 from pg_database where datname = '$DB'")" ]; then
       psql_on "$port" -d postgres -c "create database $DB"
     fi
-    # the extensions the migrations create (db/migration/postgresql) must exist on every node
-    psql_on "$port" -d "$DB" -c 'create extension if not exists citus' \
-      -c 'create extension if not exists unaccent' -c 'create extension if not exists pg_trgm'
+    # the extensions the migrations create (db/migration/postgresql) must exist on every node; only the missing
+    # ones are created (a worker with Citus metadata refuses CREATE EXTENSION, even IF NOT EXISTS)
+    for ext in citus unaccent pg_trgm; do
+      if [ -z "$(psql_on "$port" -d "$DB" -tAc "select 1 from pg_extension where extname = '$ext'")" ]; then
+        psql_on "$port" -d "$DB" -c "create extension $ext"
+      fi
+    done
   done
   psql_on "$PORT" -d "$DB" >/dev/null <<SQL
 select citus_set_coordinator_host('127.0.0.1', $PORT);
