@@ -118,6 +118,7 @@ pg_script() {   # pg_script NAME -> a pgbench file with the search statement of 
         echo "BEGIN READ ONLY;"
         echo "set local plan_cache_mode = force_custom_plan;"
         echo "set local random_page_cost = 1.1;"
+        echo "set local work_mem = '16MB';"
         echo "select * from (select $cols, $score as score from tickets t where t.entity_id = $e $where) hits order by score desc, updated_at desc, id desc limit 21;"
         echo "COMMIT;"
     } >"$f"

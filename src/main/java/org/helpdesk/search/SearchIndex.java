@@ -122,6 +122,9 @@ class SearchIndex {
         if (postgres) {
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
             jdbc.sql("set local random_page_cost = 1.1").update();
+            // a common word's bitmap over a large entity: exact (one entry per row) instead of lossy (a page each,
+            // every row of the page checked again), which the default 4 MB turns it into past ~100,000 pages
+            jdbc.sql("set local work_mem = '16MB'").update();
         }
     }
 
