@@ -72,22 +72,42 @@ class SearchIndex {
         this.postgres = Databases.isPostgres(dataSource);
     }
 
+    /** How many of the newest tickets a {@code -updatedAt} word search reads before it asks the indexes. */
+    static final int NEWEST_FIRST_WALK = 2000;
+
     /** One page of hits, best first. The filters' conditions and parameters come from {@link SearchFilters}. */
     List<Found> search(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> params, Sort sort,
                        After after, int rows) {
-        Map<String, Object> p = new HashMap<>(params);
-        String sql = statement(entityId, query, filters, p, sort, after, rows);
         planForThisSearch();
-        return jdbc.sql(sql).params(p).query((rs, n) -> new Found(ticket(rs), rs.getLong("score"))).list();
+        if (postgres && sort == Sort.UPDATED_DESC && !query.positiveTerms().isEmpty()) {
+            // Newest first, words: a common word fills the page from the newest few hundred tickets, a rare one
+            // is best found through the GIN indexes and sorted. PostgreSQL cannot tell the two apart (below half
+            // a percent of rows a word's estimate is a fixed floor), so both are tried: the newest tickets first,
+            // bounded, and the indexes only when those did not fill the page. Either way the page is exact.
+            List<Found> newest = run(statement(entityId, query, filters, new HashMap<>(params), sort, after, rows,
+                    true));
+            if (newest.size() == rows) {
+                return newest;
+            }
+        }
+        return run(statement(entityId, query, filters, new HashMap<>(params), sort, after, rows, false));
+    }
+
+    private List<Found> run(Statement statement) {
+        return jdbc.sql(statement.sql()).params(statement.params())
+                .query((rs, n) -> new Found(ticket(rs), rs.getLong("score"))).list();
+    }
+
+    private record Statement(String sql, Map<String, Object> params) {
     }
 
     /** The plan PostgreSQL chooses for a search (tests check that the GIN indexes are used). */
     List<String> explain(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> params, Sort sort,
                          After after, int rows) {
-        Map<String, Object> p = new HashMap<>(params);
-        String sql = statement(entityId, query, filters, p, sort, after, rows);
+        Statement statement = statement(entityId, query, filters, new HashMap<>(params), sort, after, rows, false);
         planForThisSearch();
-        return jdbc.sql("explain " + sql).params(p).query((rs, n) -> rs.getString(1)).list();
+        return jdbc.sql("explain " + statement.sql()).params(statement.params()).query((rs, n) -> rs.getString(1))
+                .list();
     }
 
     /**
@@ -102,20 +122,29 @@ class SearchIndex {
         if (postgres) {
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
             jdbc.sql("set local random_page_cost = 1.1").update();
+            // a common word's bitmap over a large entity: exact (one entry per row) instead of lossy (a page each,
+            // every row of the page checked again), which the default 4 MB turns it into past ~100,000 pages
+            jdbc.sql("set local work_mem = '16MB'").update();
         }
     }
 
-    private String statement(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> p, Sort sort,
-                             After after, int rows) {
+    /**
+     * The search statement; {@code newestWalk}: only over the entity's {@link #NEWEST_FIRST_WALK} newest tickets
+     * (after the cursor), for a {@code -updatedAt} page.
+     */
+    private Statement statement(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> p,
+                                Sort sort, After after, int rows, boolean newestWalk) {
         p.put("entityId", entityId);
         p.put("rows", rows);
         StringBuilder where = new StringBuilder();
         int[] counter = {0};
         for (AnyOf group : query.required()) {
-            where.append(" and t.id in (").append(union(group.terms(), p, counter)).append(')');
+            where.append(postgres ? " and (" + onTicketRow(group.terms(), p, counter) + ")"
+                    : " and t.id in (" + union(group.terms(), p, counter) + ")");
         }
         for (Term excluded : query.excluded()) {
-            where.append(" and t.id not in (").append(union(List.of(excluded), p, counter)).append(')');
+            where.append(postgres ? " and not (" + onTicketRow(List.of(excluded), p, counter) + ")"
+                    : " and t.id not in (" + union(List.of(excluded), p, counter) + ")");
         }
         for (String filter : filters) {
             where.append(" and ").append(filter);
@@ -124,19 +153,33 @@ class SearchIndex {
         for (Term term : query.positiveTerms()) {
             score.append(" + ").append(score(term, p, counter));
         }
-        String inner = "select " + T_COLUMNS + ", " + score + " as score from tickets t where t.entity_id = :entityId"
-                + where;
         // without words every score is the same: relevance order is the -updatedAt order, and the plain form lets
         // PostgreSQL walk the (entity_id, updated_at, id) index instead of sorting every match
         if (sort == Sort.UPDATED_DESC || query.positiveTerms().isEmpty()) {
-            String sql = inner;
+            String before = "";
             if (after != null) {
-                sql += " and (t.updated_at, t.id) < (:afterAt, :afterId)";
+                before = " and (updated_at, id) < (:afterAt, :afterId)";
                 p.put("afterAt", Times.sql(after.updatedAt()));
                 p.put("afterId", after.id());
             }
-            return sql + " order by t.updated_at desc, t.id desc limit :rows";
+            String from = "tickets t";
+            if (newestWalk) {
+                from = "(select * from tickets where entity_id = :entityId" + before
+                        + " order by updated_at desc, id desc limit :walk) t";
+                p.put("walk", NEWEST_FIRST_WALK);
+            }
+            String select = "select " + T_COLUMNS + ", " + score + " as score from " + from
+                    + " where t.entity_id = :entityId" + where + before.replace("(updated_at, id)", "(t.updated_at, t.id)");
+            if (postgres && !newestWalk && !query.positiveTerms().isEmpty()) {
+                // after the bounded walk found too few: every match through the indexes, then sorted ("offset 0"
+                // keeps the planner from walking the whole entity's index on a rare word's floor estimate)
+                return new Statement("select * from (" + select + " offset 0) hits"
+                        + " order by updated_at desc, id desc limit :rows", p);
+            }
+            return new Statement(select + " order by t.updated_at desc, t.id desc limit :rows", p);
         }
+        String inner = "select " + T_COLUMNS + ", " + score + " as score from tickets t where t.entity_id = :entityId"
+                + where;
         StringBuilder sql = new StringBuilder("select " + COLUMNS + ", score from (" + inner + ") hits");
         if (after != null) {
             sql.append(" where (score < :afterScore or (score = :afterScore and (updated_at, id) < (:afterAt, :afterId)))");
@@ -144,10 +187,58 @@ class SearchIndex {
             p.put("afterAt", Times.sql(after.updatedAt()));
             p.put("afterId", after.id());
         }
-        return sql.append(" order by score desc, updated_at desc, id desc limit :rows").toString();
+        return new Statement(sql.append(" order by score desc, updated_at desc, id desc limit :rows").toString(), p);
     }
 
-    /** The ids of the tickets any of the terms matches: in a ticket field, in a message, or as number/address. */
+    /**
+     * PostgreSQL: whether any of the terms matches the ticket row {@code t}, decided on the row itself. A word is
+     * looked up in the ticket's own words ({@code search_tsv}) and its conversation's words ({@code
+     * conversation_words}: every message body and attached file name, migration V117), both GIN-indexed, so a
+     * common word costs an index lookup on tickets instead of collecting the ids of every message that has it. A
+     * phrase is found by its words the same way; its order is then checked on the ticket's fields and, through the
+     * (entity_id, ticket_id) index, on the messages and file names of that ticket only.
+     */
+    private String onTicketRow(List<Term> terms, Map<String, Object> p, int[] counter) {
+        List<String> any = new ArrayList<>();
+        for (Term term : terms) {
+            int i = counter[0]++;
+            p.put("q" + i, tsquery(term, ""));
+            String own = "t.search_tsv @@ to_tsquery('simple', :q" + i + ")";
+            String conversation = "t.conversation_words @@ to_tsquery('simple', :q" + i + ")";
+            if (term.prefix()) {
+                any.add(own);
+                any.add(conversation);
+            } else {
+                p.put("l" + i, like(term));
+                String l = " like :l" + i;
+                // an address matches the contact's address only when equal (below), not inside a longer one
+                String fields = "helpdesk_search_text(t.subject)" + l + " or helpdesk_search_text(t.description)" + l
+                        + (term.kind() == Kind.EMAIL ? ""
+                        : " or helpdesk_search_text(t.contact_email)" + l + " or helpdesk_search_text(t.contact_name)" + l);
+                any.add(own + " and (" + fields + ")");
+                // "offset 0" keeps each check to the candidate's own rows: without it PostgreSQL may instead hash
+                // the phrase's matches over every message of the entity (the text function looks cheap to it)
+                any.add(conversation + " and (exists (select 1 from messages m where m.entity_id = :entityId"
+                        + " and m.ticket_id = t.id and helpdesk_search_text(m.body)" + l + " offset 0)"
+                        + " or exists (select 1 from attachments a where a.entity_id = :entityId"
+                        + " and a.ticket_id = t.id and helpdesk_search_text(a.filename)" + l + " offset 0))");
+            }
+            if (term.kind() == Kind.EMAIL) {
+                p.put("e" + i, term.email());
+                any.add("lower(t.contact_email) = :e" + i);
+            }
+            if (term.kind() == Kind.TICKET_NUMBER) {
+                p.put("n" + i, term.ticketNumber());
+                any.add("t.ticket_number = :n" + i);
+            }
+        }
+        return any.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" or "));
+    }
+
+    /**
+     * H2: the ids of the tickets any of the terms matches: in a ticket field, in a message, in a file name, or as
+     * number/address.
+     */
     private String union(List<Term> terms, Map<String, Object> p, int[] counter) {
         List<String> parts = new ArrayList<>();
         for (Term term : terms) {
@@ -161,13 +252,6 @@ class SearchIndex {
                     + " or helpdesk_search_text(contact_email) like :l" + i
                     + " or helpdesk_search_text(contact_name) like :l" + i + ")";
             String inMessage = "helpdesk_search_text(body) like :l" + i;
-            if (postgres) {
-                p.put("q" + i, tsquery(term, ""));
-                String ts = "search_tsv @@ to_tsquery('simple', :q" + i + ")";
-                // a word is answered by the index alone; a phrase's words by the index, their order by the text
-                inTicket = term.prefix() ? ts : ts + " and " + inTicket;
-                inMessage = term.prefix() ? ts : ts + " and " + inMessage;
-            }
             parts.add("select id from tickets where entity_id = :entityId and " + inTicket);
             parts.add("select ticket_id from messages where entity_id = :entityId and " + inMessage);
             // a file's name (API §8): files not yet on a ticket (uploads) have no ticket_id and find nothing

@@ -122,11 +122,22 @@ class Tickets {
                 .param("entityId", entityId).param("ids", List.copyOf(ids)).query((rs, n) -> ticket(rs)).list();
     }
 
-    /** Moves every message of one ticket to another, keeping their times; how many moved. */
+    /**
+     * Moves every message of one ticket to another, keeping their times; how many moved. On PostgreSQL both
+     * tickets' conversation words (search, migration V117) are computed again here rather than by a trigger: a row
+     * trigger would recompute the source once per moved message.
+     */
     int moveMessages(UUID entityId, UUID fromTicket, UUID toTicket) {
-        return jdbc.sql("""
+        int moved = jdbc.sql("""
                 update messages set ticket_id = :toTicket where entity_id = :entityId and ticket_id = :fromTicket""")
                 .param("toTicket", toTicket).param("entityId", entityId).param("fromTicket", fromTicket).update();
+        if (postgres) {
+            jdbc.sql("""
+                    update tickets set conversation_words = coalesce(helpdesk_conversation_words(entity_id, id), '')
+                    where entity_id = :entityId and id in (:fromTicket, :toTicket)""")
+                    .param("entityId", entityId).param("fromTicket", fromTicket).param("toTicket", toTicket).update();
+        }
+        return moved;
     }
 
     /** The ticket a message is on now (a merge moves messages). */

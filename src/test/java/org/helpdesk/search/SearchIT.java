@@ -374,6 +374,22 @@ class SearchIT extends ApiTest {
     }
 
     @Test
+    void aMergeMovesTheConversationsWordsToTheTarget() {
+        String target = create("Target");
+        String source = create("Source");
+        tickets.messaged(owner, source, body("body", "kumquat paper jam"));
+        assertThat(ids("kumquat")).containsExactly(source);
+
+        HttpApi.Response merged = api.post(TicketApi.TICKETS + "/" + target + "/merge").bearer(owner.apiKey())
+                .json(body("sourceIds", List.of(source))).send();
+
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(ids("kumquat")).containsExactly(target);
+        assertThat(ids("\"paper jam\"")).containsExactly(target);
+        assertThat(ids("merged")).containsExactly(source);
+    }
+
+    @Test
     void aWordDeepInAHundredThousandCharacterMessageIsFoundWithASnippetAroundIt() {
         String id = create("Long log");
         String body = "lorem ipsum ".repeat(8_330) + "kernelpanic happened" + " dolor".repeat(5);
