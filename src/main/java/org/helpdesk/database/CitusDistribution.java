@@ -127,6 +127,9 @@ class CitusDistribution implements Callback {
         // Citus distributes a table only when no local table references it and it references no local table: the
         // foreign keys among the tables to distribute are dropped, the tables distributed, and the keys added back
         // (Citus then creates them shard by shard, which colocation by entity_id allows).
+        // the conversation-words triggers (V117) update the same entity's ticket row, a colocated shard: Citus
+        // calls such triggers "unsafe" only because it cannot check that they stay on one tenant's shards
+        execute(c, "select set_config('citus.enable_unsafe_triggers', 'on', " + !c.getAutoCommit() + ")");
         Set<String> distributed = new LinkedHashSet<>(toDistribute);
         List<String[]> dropped = new ArrayList<>();
         for (String table : toDistribute) {
@@ -149,6 +152,18 @@ class CitusDistribution implements Callback {
         }
         for (String[] fk : dropped) {
             execute(c, "alter table " + name(schema, fk[0]) + " add constraint " + quote(fk[1]) + " " + fk[2]);
+        }
+        // the app's own SQL functions (not the extensions'): a statement pushed down to a shard may call them
+        // (Tickets.moveMessages: helpdesk_conversation_words), so they must exist on every worker
+        for (String function : strings(c, """
+                select p.oid::regprocedure::text from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname = ? and p.prokind in ('f', 'a')
+                  and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid
+                                  and d.deptype = 'e')
+                  and not exists (select 1 from pg_dist_object o where o.classid = 'pg_proc'::regclass
+                                  and o.objid = p.oid)""", schema)) {
+            log.info("Citus: create_distributed_function({})", function);
+            call(c, "select create_distributed_function(?)", function);
         }
     }
 

@@ -132,10 +132,19 @@ class Tickets {
                 update messages set ticket_id = :toTicket where entity_id = :entityId and ticket_id = :fromTicket""")
                 .param("toTicket", toTicket).param("entityId", entityId).param("fromTicket", fromTicket).update();
         if (postgres) {
-            jdbc.sql("""
-                    update tickets set conversation_words = coalesce(helpdesk_conversation_words(entity_id, id), '')
-                    where entity_id = :entityId and id in (:fromTicket, :toTicket)""")
-                    .param("entityId", entityId).param("fromTicket", fromTicket).param("toTicket", toTicket).update();
+            // read, then write the value: Citus runs no STABLE function on a column (or in COALESCE) in an UPDATE
+            for (UUID ticket : List.of(fromTicket, toTicket)) {
+                // the body of helpdesk_conversation_words (V117), written out: one tenant's rows, a router query
+                String words = jdbc.sql("""
+                        select coalesce(helpdesk_words_agg(w), '')::text from (
+                            select search_tsv as w from messages where entity_id = :entityId and ticket_id = :id
+                            union all
+                            select helpdesk_search_words(filename) from attachments
+                            where entity_id = :entityId and ticket_id = :id) words""")
+                        .param("entityId", entityId).param("id", ticket).query(String.class).single();
+                jdbc.sql("update tickets set conversation_words = cast(:words as tsvector) where entity_id = :entityId and id = :id")
+                        .param("words", words).param("entityId", entityId).param("id", ticket).update();
+            }
         }
         return moved;
     }
