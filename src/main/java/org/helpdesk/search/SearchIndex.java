@@ -212,10 +212,7 @@ class SearchIndex {
                 p.put("l" + i, like(term));
                 String l = " like :l" + i;
                 // an address matches the contact's address only when equal (below), not inside a longer one
-                String fields = "helpdesk_search_text(t.subject)" + l + " or helpdesk_search_text(t.description)" + l
-                        + (term.kind() == Kind.EMAIL ? ""
-                        : " or helpdesk_search_text(t.contact_email)" + l + " or helpdesk_search_text(t.contact_name)" + l);
-                any.add(own + " and (" + fields + ")");
+                any.add(own + " and (" + inTicketFields(term, "t.", ":l" + i) + ")");
                 // "offset 0" keeps each check to the candidate's own rows: without it PostgreSQL may instead hash
                 // the phrase's matches over every message of the entity (the text function looks cheap to it)
                 any.add(conversation + " and (exists (select 1 from messages m where m.entity_id = :entityId"
@@ -244,13 +241,7 @@ class SearchIndex {
         for (Term term : terms) {
             int i = counter[0]++;
             p.put("l" + i, like(term));
-            // an address matches the contact's address only when equal (below), not inside a longer one
-            String inTicket = term.kind() == Kind.EMAIL
-                    ? "(helpdesk_search_text(subject) like :l" + i + " or helpdesk_search_text(description) like :l" + i + ")"
-                    : "(helpdesk_search_text(subject) like :l" + i
-                    + " or helpdesk_search_text(description) like :l" + i
-                    + " or helpdesk_search_text(contact_email) like :l" + i
-                    + " or helpdesk_search_text(contact_name) like :l" + i + ")";
+            String inTicket = "(" + inTicketFields(term, "", ":l" + i) + ")";
             String inMessage = "helpdesk_search_text(body) like :l" + i;
             parts.add("select id from tickets where entity_id = :entityId and " + inTicket);
             parts.add("select ticket_id from messages where entity_id = :entityId and " + inMessage);
@@ -362,6 +353,17 @@ class SearchIndex {
                 .query((rs, n) -> new FoundAttachment(rs.getObject("ticket_id", UUID.class),
                         rs.getObject("message_id", UUID.class), rs.getString("filename")))
                 .list();
+    }
+
+    /**
+     * The term's LIKE over the ticket's own fields ({@code alias} "t." or none). An address matches the contact's
+     * address only when equal (a condition of its own), not inside a longer one.
+     */
+    private static String inTicketFields(Term term, String alias, String like) {
+        List<String> fields = term.kind() == Kind.EMAIL ? List.of("subject", "description")
+                : List.of("subject", "description", "contact_email", "contact_name");
+        return fields.stream().map(f -> "helpdesk_search_text(" + alias + f + ") like " + like)
+                .collect(Collectors.joining(" or "));
     }
 
     /** The LIKE pattern over {@code helpdesk_search_text}: a word start, or the words side by side and whole. */

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -72,7 +74,27 @@ class SearchPlanIT extends ApiTest {
                 20, null)));
     }
 
-    private void load(UUID entityId, UUID userId, int count) {
+    @Test
+    void newestFirstWordSearchesAreExactWhetherTheNewestTicketsFillThePageOrNot() {
+        assumeTrue(TestDatabase.postgres(), "the newest-first walk is PostgreSQL's");
+        HttpApi.Owner owner = api.newOwner();
+        Map<UUID, String> texts = load(owner.entityId(), owner.session().userId(), 20000);
+        jdbc.execute("analyze tickets");
+
+        // "zyxrare": a handful among the newest 2,000 tickets, the rest found through the indexes;
+        // "printer": the newest tickets alone fill the page
+        for (String word : List.of("zyxrare", "printer")) {
+            List<UUID> expected = new ArrayList<>(texts.keySet()).reversed().stream()
+                    .filter(id -> texts.get(id).contains(" " + word)).limit(100).toList();
+            List<UUID> found = search.search(new SearchRequest(owner.entityId(), owner.session().userId(), word,
+                    SearchRequest.Sort.UPDATED_DESC, 100, null)).hits().stream().map(h -> h.ticket().id()).toList();
+            assertThat(found).as(word).hasSizeGreaterThan(30).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /** Loads {@code count} tickets with two messages each; every ticket's text (subject, description, messages), oldest first. */
+    private Map<UUID, String> load(UUID entityId, UUID userId, int count) {
+        Map<UUID, String> texts = new LinkedHashMap<>();
         Random random = new Random(20);
         List<Object[]> tickets = new ArrayList<>();
         List<Object[]> messages = new ArrayList<>();
@@ -84,11 +106,14 @@ class SearchPlanIT extends ApiTest {
             tickets.add(new Object[] {entityId, id, 1000L + i, subject, "words " + COMMON[random.nextInt(COMMON.length)],
                     i % 3 == 0 ? "open" : "new", i % 5 == 0 ? "high" : "normal", "api", "user" + i + "@corp.example",
                     userId, at, at});
+            StringBuilder text = new StringBuilder(" " + subject + " " + tickets.getLast()[4]);
             for (int m = 0; m < 2; m++) {
-                messages.add(new Object[] {entityId, UUID.randomUUID(), id, "hello about the "
-                        + COMMON[random.nextInt(COMMON.length)] + " and " + COMMON[random.nextInt(COMMON.length)]
-                        + (i % 997 == 3 && m == 1 ? " zyxrare" : ""), at});
+                String body = "hello about the " + COMMON[random.nextInt(COMMON.length)] + " and "
+                        + COMMON[random.nextInt(COMMON.length)] + (i % 997 == 3 && m == 1 ? " zyxrare" : "");
+                messages.add(new Object[] {entityId, UUID.randomUUID(), id, body, at});
+                text.append(' ').append(body);
             }
+            texts.put(id, text.toString());
         }
         jdbc.batchUpdate("""
                 insert into tickets (entity_id, id, ticket_number, subject, description, status, priority, channel,
@@ -97,5 +122,6 @@ class SearchPlanIT extends ApiTest {
         jdbc.batchUpdate("""
                 insert into messages (entity_id, id, ticket_id, author_type, body, is_internal, created_at)
                 values (?, ?, ?, 'contact', ?, false, ?)""", messages);
+        return texts;
     }
 }
