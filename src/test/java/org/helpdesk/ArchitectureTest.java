@@ -1,19 +1,27 @@
 package org.helpdesk;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.DomainException;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
@@ -46,6 +54,31 @@ class ArchitectureTest {
         noClasses().that().areNotAnnotatedWith(Repository.class)
                 .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
                 .check(CLASSES);
+    }
+
+    @Test
+    void settingsAreReadOnlyFromTheirValidatedRecords() {
+        List<String> sideDoors = new ArrayList<>();
+        for (JavaClass type : CLASSES) {
+            type.getFields().stream().filter(f -> f.isAnnotatedWith(Value.class))
+                    .forEach(f -> sideDoors.add(f.getFullName()));
+            for (JavaCodeUnit unit : type.getCodeUnits()) {
+                if (unit.getParameters().stream().anyMatch(p -> p.isAnnotatedWith(Value.class))) {
+                    sideDoors.add(unit.getFullName());
+                }
+                if (unit.isAnnotatedWith(Scheduled.class)) {
+                    Scheduled when = unit.getAnnotationOfType(Scheduled.class);
+                    if ((when.fixedDelayString() + when.fixedRateString() + when.initialDelayString() + when.cron())
+                            .contains("${")) {
+                        sideDoors.add(unit.getFullName());
+                    }
+                }
+            }
+        }
+        assertThat(sideDoors)
+                .as("a setting is a field of a @ConfigurationProperties record, checked at start-up and documented"
+                        + " in docs/operations.md; schedules read it through SchedulingConfigurer")
+                .isEmpty();
     }
 
     @Test

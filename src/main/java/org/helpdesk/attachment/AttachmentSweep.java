@@ -13,7 +13,9 @@ import java.util.UUID;
 import org.helpdesk.common.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * shares are made young again by the store before its row is written, so the grace period protects them.
  */
 @Component
-class AttachmentSweep {
+class AttachmentSweep implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AttachmentSweep.class);
 
     private final Attachments attachments;
@@ -40,8 +42,12 @@ class AttachmentSweep {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${helpdesk.attachments.sweep-every:10m}",
-            initialDelayString = "${helpdesk.attachments.sweep-every:10m}")
+    /** Every {@code helpdesk.attachments.sweep-every}, read from the validated settings. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::scheduled, settings.sweepEvery(), settings.sweepEvery()));
+    }
+
     void scheduled() {
         try {
             sweep();

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.helpdesk.ticket.TicketManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -32,10 +31,10 @@ class ContactBackfill {
     private long batchesDone;
 
     ContactBackfill(Contacts contacts, TicketManagement tickets,
-                    @Value("${helpdesk.contacts.backfill:true}") boolean enabled) {
+                    ContactSettings settings) {
         this.contacts = contacts;
         this.tickets = tickets;
-        this.enabled = enabled;
+        this.enabled = settings.backfill();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -20,7 +20,9 @@ import jakarta.mail.search.FlagTerm;
 import org.helpdesk.common.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * import committed, and the import record makes a mail seen twice (a crash in between, a second node) a no-op.
  */
 @Component
-class MailPoller {
+class MailPoller implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(MailPoller.class);
     /** Below this size a mail is fetched whole in one round trip; above it, only the parts that are read. */
     private static final int FETCH_WHOLE_BYTES = 1 << 20;
@@ -61,12 +63,17 @@ class MailPoller {
         this.slots = new java.util.concurrent.Semaphore(settings.pollConcurrency());
     }
 
+    /** Every {@code helpdesk.mail.tick}, read from the validated settings. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::pollDue, settings.tick(), settings.tick()));
+    }
+
     /**
      * Starts the due polls, concurrently: at most {@code pollConcurrency} at once on this node and one per entity at
      * a time, each on a virtual thread of its own, so one entity's slow or silent mail servers hold one slot and
      * never delay another entity's mail by more than a tick.
      */
-    @Scheduled(fixedDelayString = "${helpdesk.mail.tick:PT1S}", initialDelayString = "${helpdesk.mail.tick:PT1S}")
     void pollDue() {
         if (!settings.pollingEnabled()) {
             return;

@@ -27,7 +27,9 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the last one the message is marked failed on the ticket.
  */
 @Component
-class MailSender {
+class MailSender implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(MailSender.class);
 
     private final TicketManagement tickets;
@@ -81,8 +83,13 @@ class MailSender {
         }
     }
 
+    /** Every {@code helpdesk.mail.tick}, read from the validated settings. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sendDue, settings.tick(), settings.tick()));
+    }
+
     /** Retries due sends, and sends a crashed node queued but never finished. */
-    @Scheduled(fixedDelayString = "${helpdesk.mail.tick:PT1S}", initialDelayString = "${helpdesk.mail.tick:PT1S}")
     void sendDue() {
         if (!settings.pollingEnabled()) {
             return;

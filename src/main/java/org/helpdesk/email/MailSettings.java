@@ -24,12 +24,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param suspendedRetention how long mail a guard stopped is kept for release (default 14 days)
  * @param suspendedMaxBytes  the largest suspended mail kept whole; a larger one is listed without its bytes (it
  *                           stays on the mail server) and cannot be released
+ * @param tick           how often a node looks for mailboxes due a poll and mail due a send (default 1 s)
+ * @param suspendedPurgeEvery how often a node deletes suspended mail whose retention is over (default 1 h)
  */
 @ConfigurationProperties("helpdesk.mail")
 record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodPerMinute, Duration lease,
                     Duration timeout, int sendAttempts, Duration sendBackoff, boolean pollingEnabled,
                     boolean allowPrivate, int pollConcurrency, Duration pollBudget,
-                    Duration suspendedRetention, long suspendedMaxBytes) {
+                    Duration suspendedRetention, long suspendedMaxBytes, Duration tick,
+                    Duration suspendedPurgeEvery) {
 
     MailSettings {
         if (secretSalt == null || !secretSalt.matches("([0-9a-fA-F]{2}){8,}")) {
@@ -49,6 +52,12 @@ record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodP
                     + " must be a positive duration, e.g. 14d");
         }
         suspendedMaxBytes = suspendedMaxBytes <= 0 ? 64L << 20 : suspendedMaxBytes;
+        tick = tick == null ? Duration.ofSeconds(1) : tick;
+        suspendedPurgeEvery = suspendedPurgeEvery == null ? Duration.ofHours(1) : suspendedPurgeEvery;
+        if (!positive(tick) || !positive(suspendedPurgeEvery)) {
+            throw new IllegalStateException("helpdesk.mail.tick (HELPDESK_MAIL_TICK) and suspended-purge-every"
+                    + " (HELPDESK_MAIL_SUSPENDED_PURGE_EVERY) must be positive durations, e.g. PT1S");
+        }
         if (maxPerPoll < 1 || floodPerMinute < 1 || sendAttempts < 1) {
             throw new IllegalStateException(
                     "helpdesk.mail.max-per-poll, flood-per-minute and send-attempts must be at least 1");
@@ -56,6 +65,10 @@ record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodP
         if (lease == null || timeout == null || sendBackoff == null) {
             throw new IllegalStateException("helpdesk.mail.lease, timeout and send-backoff must be set");
         }
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 
     boolean hasSecret() {

@@ -1,6 +1,7 @@
 package org.helpdesk.email;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,9 @@ import java.util.UUID;
 import org.helpdesk.common.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,20 +19,27 @@ import org.springframework.stereotype.Component;
  * hourly: a bounded number of batches a run, each row deleted in its own entity (nodes racing delete nothing twice).
  */
 @Component
-class SuspendedMailPurge {
+class SuspendedMailPurge implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(SuspendedMailPurge.class);
     private static final int BATCH = 500;
     private static final int MAX_BATCHES = 20;
 
     private final SuspendedMails suspended;
     private final Clock clock;
+    private final Duration every;
 
-    SuspendedMailPurge(SuspendedMails suspended, Clock clock) {
+    SuspendedMailPurge(SuspendedMails suspended, MailSettings settings, Clock clock) {
         this.suspended = suspended;
         this.clock = clock;
+        this.every = settings.suspendedPurgeEvery();
     }
 
-    @Scheduled(fixedDelayString = "${helpdesk.mail.suspended-purge-every:PT1H}", initialDelayString = "PT1M")
+    /** Every {@code helpdesk.mail.suspended-purge-every}; the first run a minute after start-up. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purgeExpired, every, Duration.ofMinutes(1)));
+    }
+
     void purgeExpired() {
         try {
             int purged = purge(Times.now(clock));

@@ -1,6 +1,7 @@
 package org.helpdesk.sla;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,10 +14,11 @@ import org.helpdesk.ticket.TicketEvent;
 import org.helpdesk.ticket.TicketManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,27 +28,32 @@ import org.springframework.stereotype.Component;
  * records the history event. Each breach is also published as {@link SlaBreached} in that transaction.
  */
 @Component
-class BreachSweeper {
+class BreachSweeper implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(BreachSweeper.class);
 
     private final TicketManagement tickets;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final Duration interval;
     private final int batch;
     private final int maxBatches;
 
     BreachSweeper(TicketManagement tickets, ApplicationEventPublisher publisher, Clock clock,
-                  @Value("${helpdesk.sla.sweep-batch:500}") int batch,
-                  @Value("${helpdesk.sla.sweep-max-batches:40}") int maxBatches) {
+                  SlaSettings settings) {
         this.tickets = tickets;
         this.publisher = publisher;
         this.clock = clock;
-        this.batch = batch;
-        this.maxBatches = maxBatches;
+        this.interval = settings.sweepInterval();
+        this.batch = settings.sweepBatch();
+        this.maxBatches = settings.sweepMaxBatches();
     }
 
-    @Scheduled(fixedDelayString = "${helpdesk.sla.sweep-interval:PT15S}",
-            initialDelayString = "${helpdesk.sla.sweep-interval:PT15S}")
+    /** Every {@code helpdesk.sla.sweep-interval}, read from the validated settings. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, interval, interval));
+    }
+
     void sweep() {
         try {
             sweepOnce();

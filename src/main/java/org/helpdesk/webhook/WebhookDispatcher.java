@@ -17,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it again (at least once; receivers deduplicate on {@code webhook-id}).
  */
 @Component
-class WebhookDispatcher implements DisposableBean {
+class WebhookDispatcher implements DisposableBean, SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
     private static final int CLEANUP_BATCH = 500;
@@ -70,7 +73,12 @@ class WebhookDispatcher implements DisposableBean {
         }
     }
 
-    @Scheduled(fixedDelayString = "${helpdesk.webhooks.tick:PT1S}", initialDelayString = "${helpdesk.webhooks.tick:PT1S}")
+    /** Every {@code helpdesk.webhooks.tick}, read from the validated settings. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::tick, settings.tick(), settings.tick()));
+    }
+
     void tick() {
         if (settings.enabled()) {
             dispatch();
