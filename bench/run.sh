@@ -9,13 +9,17 @@
 #   --warmup N      seconds of JIT warm-up per operation before measuring (default 15; C2 needs it on 2 cores)
 #   --db NAME       database to create (dropped first!) or reuse (default helpdesk_bench)
 #   --reuse-db      keep an already seeded database of the same scale (skips the seeding)
+#   --db-ready      the database exists and is empty, prepared by someone else (a Citus coordinator's, made by
+#                   bench/citus/cluster.sh): seed it without dropping and re-creating it
+# Environment: PGHOST/PGPORT/PGUSER (the server; default 127.0.0.1:5432, postgres), BENCH_CUSTOMERS (customers the
+#   created tickets come from; default 1, see bench/wrk/ops.lua), extra HELPDESK_* settings for the app.
 # Results: bench/results/<timestamp>/ (results.md, raw wrk and pgbench output, app log). Loopback only.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 # the JVM heap bound the RSS target assumes; override with APP_JAVA_OPTS="" for the JVM defaults (1/4 of RAM)
 export APP_JAVA_OPTS=${APP_JAVA_OPTS--Xmx256m}
 
-SCALE=1 DURATION=20 WARMUP=15 DB=helpdesk_bench PORT=18180 REUSE=0 LIMITER_RUN=1 CONNS="4 16"
+SCALE=1 DURATION=20 WARMUP=15 DB=helpdesk_bench PORT=18180 REUSE=0 LIMITER_RUN=1 CONNS="4 16" DB_READY=0
 OPS="get list deep search patch message create page-list page-ticket"
 while (($#)); do
     case $1 in
@@ -25,6 +29,7 @@ while (($#)); do
         --db) DB=$2; shift ;;
         --port) PORT=$2; shift ;;
         --reuse-db) REUSE=1 ;;
+        --db-ready) DB_READY=1 ;;
         --no-limiter-run) LIMITER_RUN=0 ;;
         --ops) OPS=$2; shift ;;
         --conns) CONNS=$2; shift ;;
@@ -66,8 +71,7 @@ if ((REUSE)) && seeded; then
     log "reusing seeded database $DB (big=$BIG)"
     start_main 0
 else
-    log "creating database $DB"
-    create_db "$DB"
+    if ((DB_READY)); then log "seeding the prepared database $DB"; else log "creating database $DB"; create_db "$DB"; fi
     start_main 0   # Flyway creates the schema
     log "seeding: $BIG tickets in one entity, $SPREAD over $NENT entities, ~3 messages each"
     t0=$(date +%s)

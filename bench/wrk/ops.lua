@@ -13,6 +13,9 @@ local session = os.getenv("BENCH_SESSION") or ""
 local eid = os.getenv("BENCH_EID") or ""
 local page_headers = { ["Cookie"] = "SESSION=" .. session, ["Accept"] = "text/html" }
 local statuses = { "open", "pending", "resolved" }
+-- BENCH_CUSTOMERS: how many customers the created tickets come from (default 1: every create names
+-- jane@customer.example, the worst case for the contact row they all link to; N spreads them over N addresses)
+local customers = tonumber(os.getenv("BENCH_CUSTOMERS") or "1")
 local n = 0
 -- the 40 subject phrases of bench/seed.sql: new tickets keep the search selectivity of the seeded ones
 local phrases = { "Printer not working", "Cannot log in", "Password reset request", "Invoice question", "Refund request", "VPN disconnects often", "Email not syncing", "Laptop overheating", "Screen flickers", "Order not delivered", "Wrong item shipped", "Billing address change", "Cancel my subscription", "Upgrade plan", "Slow dashboard", "Export to CSV fails", "Two-factor code missing", "Account locked", "Mobile app crashes", "Payment declined", "Duplicate charge", "Feature request: dark mode", "API returns 500", "Webhook not firing", "Data import stuck", "Calendar invite broken", "Shipping label error", "Damaged package", "Warranty claim", "License key invalid", "Cannot upload attachment", "Report shows wrong totals", "Notification spam", "Translation missing", "Keyboard not detected", "Wi-Fi drops at office", "Meeting room display off", "New hire onboarding", "Access to shared drive", "Question about pricing" }
@@ -45,12 +48,18 @@ local function pick()
    return lines[math.random(#lines)]
 end
 
+local function customer()
+   if customers <= 1 then return '"contactEmail":"jane@customer.example","contactName":"Jane Doe"' end
+   local c = math.random(customers)
+   return '"contactEmail":"customer' .. c .. '@customer.example","contactName":"Customer ' .. c .. '"'
+end
+
 function request()
    n = n + 1
    if op == "create" then
       return wrk.format("POST", base, headers, '{"subject":"' .. phrases[math.random(#phrases)] .. ' (new)",'
          .. '"description":"The printer near the kitchen jams on every second page since Monday.",'
-         .. '"contactEmail":"jane@customer.example","contactName":"Jane Doe"}')
+         .. customer() .. '}')
    elseif op == "get" then
       return wrk.format("GET", base .. "/" .. pick(), headers)
    elseif op == "message" then
