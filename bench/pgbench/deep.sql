@@ -2,7 +2,10 @@
 -- Variables from bench/run.sh: -D eid, owner, keyhash, big, msmin, msmax.
 -- A page that starts at a random point between 10% and 90% deep (keyset cursor: created_at and id).
 \set ms random(:msmin, :msmax)
-select k.id, k.entity_id, k.scopes, u.id as user_id, u.name as user_name, m.role from api_keys k join users u on u.id = k.created_by join memberships m on m.entity_id = k.entity_id and m.user_id = k.created_by where k.secret_hash = :keyhash and k.revoked_at is null and (k.expires_at is null or k.expires_at > now());
+-- authentication as the app does it (auth.KeyDirectoryOnTable): the global secret lookup names the key's entity,
+-- then the key, its creator and role are read in that entity (a router query on Citus)
+select entity_id as key_entity, key_id from api_key_secrets where secret_hash = :keyhash \gset
+select k.id, k.entity_id, k.scopes, u.id as user_id, u.name as user_name, m.role from api_keys k join users u on u.id = k.created_by join memberships m on m.entity_id = k.entity_id and m.user_id = k.created_by where k.entity_id = :key_entity and k.id = :key_id and k.revoked_at is null and (k.expires_at is null or k.expires_at > now());
 BEGIN READ ONLY;
 select id, entity_id, ticket_number, subject, description, status, priority, channel, contact_email, contact_name, category_id, created_by, assigned_to, created_at, updated_at, first_response_at, resolved_at, closed_at from tickets where entity_id = :eid and (created_at, id) < (to_timestamp(:ms / 1000.0), 'ffffffff-ffff-7fff-bfff-ffffffffffff'::uuid) order by created_at desc, id desc limit 51;
 COMMIT;
