@@ -6,6 +6,8 @@ import java.util.List;
 import org.helpdesk.auth.Tenant;
 import org.helpdesk.common.Forbidden;
 import org.helpdesk.common.Ids;
+import org.helpdesk.entity.MemberActor;
+import org.helpdesk.entity.SettingsCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +33,11 @@ class SlaController {
         this.sla = sla;
     }
 
-    private static Tenant writer(Tenant tenant) {
+    private static MemberActor writer(Tenant tenant) {
         if (tenant.viaApiKey()) {
             throw new Forbidden("Calendars and SLA policies are changed in a signed-in session, not with an API key");
         }
-        return tenant.requireAdmin();
+        return SettingsCaller.admin(tenant);
     }
 
     @GetMapping(CALENDARS)
@@ -50,18 +52,18 @@ class SlaController {
 
     @PostMapping(CALENDARS)
     ResponseEntity<Calendar> createCalendar(Tenant tenant, @RequestBody JsonNode body) {
-        Calendar created = sla.createCalendar(writer(tenant).entityId(), body);
+        Calendar created = sla.createCalendar(writer(tenant), SlaJson.newCalendar(body));
         return ResponseEntity.created(URI.create(CALENDARS + "/" + created.id())).body(created);
     }
 
     @PatchMapping(CALENDARS + "/{id}")
     Calendar changeCalendar(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        return sla.changeCalendar(writer(tenant).entityId(), Ids.parse(id, "id"), body);
+        return sla.changeCalendar(writer(tenant), Ids.parse(id, "id"), SlaJson.calendarChange(body));
     }
 
     @DeleteMapping(CALENDARS + "/{id}")
     ResponseEntity<Void> deleteCalendar(Tenant tenant, @PathVariable String id) {
-        sla.deleteCalendar(writer(tenant).entityId(), Ids.parse(id, "id"));
+        sla.deleteCalendar(writer(tenant), Ids.parse(id, "id"));
         return ResponseEntity.noContent().build();
     }
 
@@ -77,18 +79,18 @@ class SlaController {
 
     @PostMapping(POLICIES)
     ResponseEntity<SlaPolicy> createPolicy(Tenant tenant, @RequestBody JsonNode body) {
-        SlaPolicy created = sla.createPolicy(writer(tenant).entityId(), body);
+        SlaPolicy created = sla.createPolicy(writer(tenant), SlaJson.newPolicy(body));
         return ResponseEntity.created(URI.create(POLICIES + "/" + created.id())).body(created);
     }
 
     @PatchMapping(POLICIES + "/{id}")
     SlaPolicy changePolicy(Tenant tenant, @PathVariable String id, @RequestBody JsonNode body) {
-        return sla.changePolicy(writer(tenant).entityId(), Ids.parse(id, "id"), body);
+        return sla.changePolicy(writer(tenant), Ids.parse(id, "id"), SlaJson.policyChange(body));
     }
 
     @DeleteMapping(POLICIES + "/{id}")
     ResponseEntity<Void> deletePolicy(Tenant tenant, @PathVariable String id) {
-        sla.deletePolicy(writer(tenant).entityId(), Ids.parse(id, "id"));
+        sla.deletePolicy(writer(tenant), Ids.parse(id, "id"));
         return ResponseEntity.noContent().build();
     }
 }

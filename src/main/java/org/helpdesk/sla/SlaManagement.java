@@ -2,23 +2,22 @@ package org.helpdesk.sla;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.helpdesk.category.CategoryManagement;
 import org.helpdesk.common.Conflict;
 import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
-import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
 import org.helpdesk.common.Times;
+import org.helpdesk.entity.MemberActor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The calendar and policy use cases. Permission (admin and owner sessions) is checked by the caller; everything
- * here is scoped by the entity, and every input is checked whole before anything is written. Changes apply to
+ * The calendar and policy use cases: reads take the entity, writes the acting admin (the adapters check the
+ * role) and a command that has checked its own values; what needs the entity (its categories and calendars) is
+ * checked here before anything is written. Changes apply to
  * tickets from their next change and to new tickets (the due times already on tickets stay as computed).
  */
 @Service
@@ -46,25 +45,19 @@ public class SlaManagement {
     }
 
     @Transactional
-    public Calendar createCalendar(UUID entityId, JsonNode body) {
-        JsonInput in = JsonInput.of(body);
-        Calendar calendar = new Calendar(Ids.newId(), entityId, SlaInput.name(in.string("name"), Calendar.MAX_NAME),
-                SlaInput.timezone(in.string("timezone")), SlaInput.hours(body.get("hours")),
-                SlaInput.holidays(body.get("holidays")), Times.now(clock));
+    public Calendar createCalendar(MemberActor actor, CalendarFields fields) {
+        Calendar calendar = new Calendar(Ids.newId(), actor.entityId(), fields.name(), fields.timezone(),
+                fields.hours(), fields.holidays(), Times.now(clock));
         calendars.insert(calendar);
         return calendar;
     }
 
-    /** A merge-patch of name, timezone, hours and holidays ({@code null} holidays: none). */
     @Transactional
-    public Calendar changeCalendar(UUID entityId, UUID id, JsonNode body) {
-        JsonInput in = JsonInput.of(body);
-        Calendar c = calendars.findForUpdate(entityId, id).orElseThrow(SlaManagement::noCalendar);
-        Calendar changed = new Calendar(c.id(), c.entityId(),
-                in.has("name") ? SlaInput.name(in.string("name"), Calendar.MAX_NAME) : c.name(),
-                in.has("timezone") ? SlaInput.timezone(in.string("timezone")) : c.timezone(),
-                in.has("hours") ? SlaInput.hours(body.get("hours")) : c.hours(),
-                in.has("holidays") ? SlaInput.holidays(body.get("holidays")) : c.holidays(), c.createdAt());
+    public Calendar changeCalendar(MemberActor actor, UUID id, CalendarChange change) {
+        Calendar c = calendars.findForUpdate(actor.entityId(), id).orElseThrow(SlaManagement::noCalendar);
+        CalendarFields fields = change.applyTo(c);
+        Calendar changed = new Calendar(c.id(), c.entityId(), fields.name(), fields.timezone(), fields.hours(),
+                fields.holidays(), c.createdAt());
         if (!changed.equals(c)) {
             calendars.update(changed);
         }
@@ -73,7 +66,8 @@ public class SlaManagement {
 
     /** A calendar a policy counts in cannot go: {@link Conflict} (409) naming the way out. */
     @Transactional
-    public void deleteCalendar(UUID entityId, UUID id) {
+    public void deleteCalendar(MemberActor actor, UUID id) {
+        UUID entityId = actor.entityId();
         calendars.findForUpdate(entityId, id).orElseThrow(SlaManagement::noCalendar);
         if (policies.calendarInUse(entityId, id)) {
             throw new Conflict("This calendar is used by an SLA policy; change or delete that policy first");
@@ -92,31 +86,31 @@ public class SlaManagement {
     }
 
     @Transactional
-    public SlaPolicy createPolicy(UUID entityId, JsonNode body) {
-        JsonInput in = JsonInput.of(body);
-        String name = SlaInput.name(in.string("name"), SlaPolicy.MAX_NAME);
-        SlaPolicy.Match match = checked(entityId, SlaInput.match(body.get("match")));
-        UUID calendarId = calendarRef(entityId, in);
-        Map<String, SlaPolicy.Target> targets = SlaInput.targets(body.get("targets"));
-        int position = in.has("position") && !in.isNull("position") ? SlaInput.position(body.get("position"))
-                : policies.nextPosition(entityId);
-        SlaPolicy policy = new SlaPolicy(Ids.newId(), entityId, name, position, match, calendarId, targets,
-                Times.now(clock));
+    public SlaPolicy createPolicy(MemberActor actor, PolicyFields fields) {
+        UUID entityId = actor.entityId();
+        checkMatch(entityId, fields.match());
+        checkCalendar(entityId, fields.calendarId());
+        int position = fields.position() != null ? fields.position() : policies.nextPosition(entityId);
+        SlaPolicy policy = new SlaPolicy(Ids.newId(), entityId, fields.name(), position, fields.match(),
+                fields.calendarId(), fields.targets(), Times.now(clock));
         policies.insert(policy);
         return policy;
     }
 
-    /** A merge-patch of name, position, match, calendarId ({@code null}: around the clock) and targets. */
+    /** Only what the change names is checked against the entity: a stored reference stays as it was accepted. */
     @Transactional
-    public SlaPolicy changePolicy(UUID entityId, UUID id, JsonNode body) {
-        JsonInput in = JsonInput.of(body);
+    public SlaPolicy changePolicy(MemberActor actor, UUID id, PolicyChange change) {
+        UUID entityId = actor.entityId();
         SlaPolicy p = policy(entityId, id);
-        SlaPolicy changed = new SlaPolicy(p.id(), p.entityId(),
-                in.has("name") ? SlaInput.name(in.string("name"), SlaPolicy.MAX_NAME) : p.name(),
-                in.has("position") ? SlaInput.position(body.get("position")) : p.position(),
-                in.has("match") ? checked(entityId, SlaInput.match(body.get("match"))) : p.match(),
-                in.has("calendarId") ? calendarRef(entityId, in) : p.calendarId(),
-                in.has("targets") ? SlaInput.targets(body.get("targets")) : p.targets(), p.createdAt());
+        PolicyFields fields = change.applyTo(p);
+        if (change.match() != null) {
+            checkMatch(entityId, fields.match());
+        }
+        if (change.calendarId() != null) {
+            checkCalendar(entityId, fields.calendarId());
+        }
+        SlaPolicy changed = new SlaPolicy(p.id(), entityId, fields.name(), fields.position(), fields.match(),
+                fields.calendarId(), fields.targets(), p.createdAt());
         if (!changed.equals(p)) {
             policies.update(changed);
         }
@@ -124,9 +118,9 @@ public class SlaManagement {
     }
 
     @Transactional
-    public void deletePolicy(UUID entityId, UUID id) {
-        policy(entityId, id);
-        policies.delete(entityId, id);
+    public void deletePolicy(MemberActor actor, UUID id) {
+        policy(actor.entityId(), id);
+        policies.delete(actor.entityId(), id);
     }
 
     /** What a new ticket of this priority, channel and category would get if created at {@code now}. */
@@ -155,15 +149,13 @@ public class SlaManagement {
         return out;
     }
 
-    private UUID calendarRef(UUID entityId, JsonInput in) {
-        UUID calendarId = in.uuid("calendarId");
+    private void checkCalendar(UUID entityId, UUID calendarId) {
         if (calendarId != null && calendars.find(entityId, calendarId).isEmpty()) {
             throw new InvalidInput("calendarId is not a calendar of this entity");
         }
-        return calendarId;
     }
 
-    private SlaPolicy.Match checked(UUID entityId, SlaPolicy.Match match) {
+    private void checkMatch(UUID entityId, SlaPolicy.Match match) {
         if (match.categoryId() != null) {
             for (UUID category : match.categoryId()) {
                 if (!categories.exists(entityId, category)) {
@@ -171,7 +163,6 @@ public class SlaManagement {
                 }
             }
         }
-        return match;
     }
 
     private static NotFound noCalendar() {

@@ -1,12 +1,21 @@
 package org.helpdesk.ui;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.helpdesk.common.DomainException;
 import org.helpdesk.common.InvalidInput;
+import org.helpdesk.common.Ids;
+import org.helpdesk.sla.Calendar;
+import org.helpdesk.sla.CalendarFields;
+import org.helpdesk.sla.PolicyFields;
 import org.helpdesk.sla.SlaManagement;
+import org.helpdesk.sla.SlaPolicy;
 import org.helpdesk.ticket.Channel;
 import org.helpdesk.ticket.Priority;
 import org.springframework.stereotype.Controller;
@@ -18,20 +27,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Settings tabs "Calendars" and "SLA policies" (admins and owners): the lists, simple forms to add and delete,
- * and a preview of the due times a ticket created now would get. The forms are turned into the same JSON the
- * API takes, so the same checks and sentences apply.
+ * and a preview of the due times a ticket created now would get. The forms become the same commands the API's
+ * bodies do, so the same checks and sentences apply.
  */
 @Controller
 @RequestMapping("/e/{entityId}/settings")
 class SlaSettingsPages {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final Desks desks;
     private final SlaManagement sla;
 
@@ -52,11 +56,8 @@ class SlaSettingsPages {
     String addCalendar(@PathVariable UUID entityId, @RequestParam(defaultValue = "") String name,
                        @RequestParam(defaultValue = "") String timezone, @RequestParam(defaultValue = "") String hours,
                        @RequestParam(defaultValue = "") String holidays, Model model, RedirectAttributes redirect) {
-        desks.adminTab(entityId, model, "calendars");
-        ObjectNode body = JSON.createObjectNode();
-        body.put("name", name);
-        body.put("timezone", timezone.strip());
-        ArrayNode periods = body.putArray("hours");
+        Desk desk = desks.adminTab(entityId, model, "calendars");
+        List<Calendar.Hours> periods = new ArrayList<>();
         for (String line : hours.split("\\R")) {
             if (line.isBlank()) {
                 continue;
@@ -66,16 +67,11 @@ class SlaSettingsPages {
                 return failed(entityId, "calendars", redirect,
                         "Write each period on its own line as: mon 09:00-17:30 (" + line.strip() + ")");
             }
-            periods.addObject().put("day", parts[0]).put("from", parts[1]).put("to", parts[2]);
+            periods.add(new Calendar.Hours(parts[0], parts[1], parts[2]));
         }
-        ArrayNode days = body.putArray("holidays");
-        for (String day : holidays.split("[\\s,]+")) {
-            if (!day.isBlank()) {
-                days.add(day.strip());
-            }
-        }
+        List<String> days = Arrays.stream(holidays.split("[\\s,]+")).filter(d -> !d.isBlank()).toList();
         try {
-            sla.createCalendar(entityId, body);
+            sla.createCalendar(desk.actor(), new CalendarFields(name, timezone, periods, days));
         } catch (InvalidInput e) {
             return failed(entityId, "calendars", redirect, e.getMessage());
         }
@@ -84,9 +80,9 @@ class SlaSettingsPages {
 
     @PostMapping("/calendars/{id}/delete")
     String deleteCalendar(@PathVariable UUID entityId, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
-        desks.adminTab(entityId, model, "calendars");
+        Desk desk = desks.adminTab(entityId, model, "calendars");
         try {
-            sla.deleteCalendar(entityId, id);
+            sla.deleteCalendar(desk.actor(), id);
         } catch (DomainException e) {
             return failed(entityId, "calendars", redirect, e.getMessage());
         }
@@ -107,32 +103,20 @@ class SlaSettingsPages {
     @PostMapping("/sla-policies")
     String addPolicy(@PathVariable UUID entityId, @RequestParam MultiValueMap<String, String> form, Model model,
                      RedirectAttributes redirect) {
-        desks.adminTab(entityId, model, "sla-policies");
-        ObjectNode body = JSON.createObjectNode();
-        body.put("name", form.getFirst("name") == null ? "" : form.getFirst("name"));
-        String position = form.getFirst("position");
+        Desk desk = desks.adminTab(entityId, model, "sla-policies");
         try {
-            if (position != null && !position.isBlank()) {
-                body.put("position", Integer.parseInt(position.strip()));
-            }
             String calendar = form.getFirst("calendarId");
-            if (calendar != null && !calendar.isBlank()) {
-                body.put("calendarId", calendar);
-            }
-            ObjectNode match = body.putObject("match");
-            list(match, "priority", form.get("matchPriority"));
-            list(match, "channel", form.get("matchChannel"));
-            ObjectNode targets = body.putObject("targets");
+            Map<String, SlaPolicy.Target> targets = new LinkedHashMap<>();
             for (Priority p : Priority.values()) {
-                Integer first = minutes(form.getFirst("firstResponse-" + p.wire()));
-                Integer resolution = minutes(form.getFirst("resolution-" + p.wire()));
+                Integer first = number(form.getFirst("firstResponse-" + p.wire()));
+                Integer resolution = number(form.getFirst("resolution-" + p.wire()));
                 if (first != null || resolution != null) {
-                    ObjectNode t = targets.putObject(p.wire());
-                    t.put("firstResponse", first);
-                    t.put("resolution", resolution);
+                    targets.put(p.wire(), new SlaPolicy.Target(first, resolution));
                 }
             }
-            sla.createPolicy(entityId, body);
+            sla.createPolicy(desk.actor(), new PolicyFields(form.getFirst("name"), number(form.getFirst("position")),
+                    new SlaPolicy.Match(nonEmpty(form.get("matchPriority")), null, nonEmpty(form.get("matchChannel"))),
+                    calendar == null || calendar.isBlank() ? null : Ids.parse(calendar, "calendarId"), targets));
         } catch (NumberFormatException e) {
             return failed(entityId, "sla-policies", redirect, "Position and targets must be whole numbers");
         } catch (InvalidInput e) {
@@ -143,19 +127,16 @@ class SlaSettingsPages {
 
     @PostMapping("/sla-policies/{id}/delete")
     String deletePolicy(@PathVariable UUID entityId, @PathVariable UUID id, Model model, RedirectAttributes redirect) {
-        desks.adminTab(entityId, model, "sla-policies");
-        sla.deletePolicy(entityId, id);
+        Desk desk = desks.adminTab(entityId, model, "sla-policies");
+        sla.deletePolicy(desk.actor(), id);
         return done(entityId, "sla-policies", redirect, "SLA policy deleted");
     }
 
-    private static void list(ObjectNode match, String field, List<String> values) {
-        if (values != null && !values.isEmpty()) {
-            ArrayNode array = match.putArray(field);
-            values.forEach(array::add);
-        }
+    private static List<String> nonEmpty(List<String> values) {
+        return values == null || values.isEmpty() ? null : values;
     }
 
-    private static Integer minutes(String value) {
+    private static Integer number(String value) {
         return value == null || value.isBlank() ? null : Integer.parseInt(value.strip());
     }
 
