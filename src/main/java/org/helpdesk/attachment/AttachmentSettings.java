@@ -51,7 +51,7 @@ record AttachmentSettings(String dir,
     }
 
     private static boolean positive(Duration d) {
-        return d != null && !d.isNegative() && !d.isZero();
+        return d != null && d.isPositive();
     }
 
     static void require(boolean ok, String message) {

@@ -71,7 +71,7 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
     /** @param lastUsedFlush how often lastUsedAt of keys is written (batched, so a request costs no write) */
     public record ApiKeys(@DefaultValue("10s") Duration lastUsedFlush) {
         public ApiKeys {
-            require(!lastUsedFlush.isNegative() && !lastUsedFlush.isZero() && lastUsedFlush.compareTo(Duration.ofHours(1)) <= 0,
+            require(lastUsedFlush.isPositive() && lastUsedFlush.compareTo(Duration.ofHours(1)) <= 0,
                     "helpdesk.api-keys.last-used-flush must be more than 0 and at most 1h, not " + lastUsedFlush);
         }
     }
@@ -85,7 +85,7 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
             require(idleTimeout.compareTo(Duration.ofMinutes(1)) >= 0 && idleTimeout.compareTo(Duration.ofDays(90)) <= 0,
                     "helpdesk.session.idle-timeout (HELPDESK_SESSION_TIMEOUT) must be between 1m and 90d, not "
                             + idleTimeout);
-            require(!maxAge.isNegative() && !maxAge.isZero(),
+            require(maxAge.isPositive(),
                     "helpdesk.session.max-age (HELPDESK_SESSION_MAX_AGE) must be positive, e.g. 7d or 12h");
         }
     }
@@ -96,7 +96,7 @@ public record HelpdeskSettings(@DefaultValue("true") boolean signupEnabled,
             require(failuresPerEmail >= 1 && failuresPerAddress >= 1 && signupsPerAddress >= 1,
                     "helpdesk.login-limits.* (HELPDESK_LOGIN_FAILURES_PER_EMAIL, HELPDESK_LOGIN_FAILURES_PER_ADDRESS,"
                             + " HELPDESK_SIGNUPS_PER_ADDRESS) must be at least 1");
-            require(!window.isNegative() && !window.isZero(),
+            require(window.isPositive(),
                     "helpdesk.login-limits.window (HELPDESK_LOGIN_LIMIT_WINDOW) must be positive, e.g. 15m");
         }
     }

@@ -44,10 +44,10 @@ record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodP
                     + " (e.g. the output of: openssl rand -base64 32)");
         }
         pollConcurrency = pollConcurrency < 1 ? 4 : pollConcurrency;
-        pollBudget = pollBudget == null || pollBudget.isNegative() || pollBudget.isZero() ? Duration.ofSeconds(60)
+        pollBudget = pollBudget == null || !pollBudget.isPositive() ? Duration.ofSeconds(60)
                 : pollBudget;
         suspendedRetention = suspendedRetention == null ? Duration.ofDays(14) : suspendedRetention;
-        if (suspendedRetention.isNegative() || suspendedRetention.isZero()) {
+        if (!suspendedRetention.isPositive()) {
             throw new IllegalStateException("helpdesk.mail.suspended-retention (HELPDESK_MAIL_SUSPENDED_RETENTION)"
                     + " must be a positive duration, e.g. 14d");
         }
@@ -68,7 +68,7 @@ record MailSettings(String secret, String secretSalt, int maxPerPoll, int floodP
     }
 
     private static boolean positive(Duration d) {
-        return !d.isNegative() && !d.isZero();
+        return d.isPositive();
     }
 
     boolean hasSecret() {

@@ -18,7 +18,7 @@ record SlaSettings(@DefaultValue("PT15S") Duration sweepInterval,
                    @DefaultValue("40") int sweepMaxBatches) {
 
     SlaSettings {
-        if (sweepInterval.isNegative() || sweepInterval.isZero()) {
+        if (!sweepInterval.isPositive()) {
             throw new IllegalStateException("helpdesk.sla.sweep-interval (HELPDESK_SLA_SWEEP_INTERVAL) must be a"
                     + " positive duration, e.g. 15s, not " + sweepInterval);
         }
