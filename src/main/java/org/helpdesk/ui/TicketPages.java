@@ -20,6 +20,7 @@ import org.helpdesk.common.Ids;
 import org.helpdesk.common.InvalidInput;
 import org.helpdesk.common.JsonInput;
 import org.helpdesk.common.NotFound;
+import org.helpdesk.entity.Member;
 import org.helpdesk.entity.Memberships;
 import org.helpdesk.attachment.AttachmentManagement;
 import org.helpdesk.macro.Macro;
@@ -76,11 +77,13 @@ class TicketPages {
     private final AttachmentManagement attachments;
     private final CannedReplyManagement canned;
     private final MacroManagement macros;
+    private final TagSuggestions tagSuggestions;
 
     TicketPages(Desks desks, TicketManagement tickets, Clock clock, Memberships memberships,
                 CategoryManagement categories, TicketAttachments withFiles, AttachmentManagement attachments,
-                CannedReplyManagement canned, MacroManagement macros) {
+                CannedReplyManagement canned, MacroManagement macros, TagSuggestions tagSuggestions) {
         this.canned = canned;
+        this.tagSuggestions = tagSuggestions;
         this.macros = macros;
         this.withFiles = withFiles;
         this.attachments = attachments;
@@ -136,7 +139,8 @@ class TicketPages {
         // the page's own filters are an HTTP query like the API's; the view is added to them, then the cursor
         TicketQuery listed = ticketView.apply(TicketQuery.parse(entityId, params), desk.user().id(), clock.instant());
         org.helpdesk.ticket.TicketPage page = tickets.list(chosen.containsKey("cursor") ? listed.from(chosen.get("cursor")) : listed);
-        Map<String, String> people = people(entityId);
+        List<Member> members = memberships.list(entityId);
+        Map<String, String> people = people(members);
         List<Row> rows = page.items().stream().map(t -> new Row(t,
                 t.contactName() != null ? t.contactName() : t.contactEmail(),
                 t.assignedTo() == null ? null : people.getOrDefault(t.assignedTo().toString(), "(former member)"))).toList();
@@ -150,7 +154,7 @@ class TicketPages {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("categories", categories.list(desk.tenant().entityId()));
-        model.addAttribute("agents", agents(entityId));
+        model.addAttribute("agents", agents(members));
         model.addAttribute("macros", desk.canWrite() ? macros.list(entityId) : List.of());
         model.addAttribute("back", listPath(entityId, view, chosen, false));
         model.addAttribute("nextPage", page.nextCursor() == null ? null : listPath(entityId, view, withCursor(chosen, page.nextCursor()), true));
@@ -291,7 +295,8 @@ class TicketPages {
     }
 
     private String ticketPage(Desk desk, Ticket ticket, Model model, String draft) {
-        Map<String, String> people = people(desk.entityId());
+        List<Member> members = memberships.list(desk.entityId());
+        Map<String, String> people = people(members);
         List<Category> cats = categories.list(desk.tenant().entityId());
         Map<String, String> categoryNames = new LinkedHashMap<>();
         cats.forEach(c -> categoryNames.put(c.id().toString(), c.name()));
@@ -307,10 +312,10 @@ class TicketPages {
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("categories", cats);
-        model.addAttribute("agents", agents(desk.entityId()));
+        model.addAttribute("agents", agents(members));
         model.addAttribute("draft", draft);
         model.addAttribute("path", "/e/" + desk.entityId() + "/tickets/" + ticket.number());
-        model.addAttribute("tagSuggestions", tickets.tagsInUse(desk.entityId(), 200));
+        model.addAttribute("tagSuggestions", tagSuggestions.of(desk.entityId()));
         model.addAttribute("mergedIntoNumber", ticket.mergedInto() == null ? null
                 : tickets.get(desk.entityId(), ticket.mergedInto()).ticketNumber());
         List<CannedReply> replies = desk.canWrite() ? canned.list(writer(desk)) : List.of();
@@ -535,14 +540,18 @@ class TicketPages {
 
     /** Names of the entity's members by user id (as text, the form history values take). */
     private Map<String, String> people(UUID entityId) {
+        return people(memberships.list(entityId));
+    }
+
+    private static Map<String, String> people(List<Member> members) {
         Map<String, String> names = new LinkedHashMap<>();
-        memberships.list(entityId).forEach(m -> names.put(m.userId().toString(), m.name()));
+        members.forEach(m -> names.put(m.userId().toString(), m.name()));
         return names;
     }
 
     /** Who tickets may be assigned to: agents, admins, owners. */
-    private List<Option> agents(UUID entityId) {
-        return memberships.list(entityId).stream().filter(m -> m.role().canWriteTickets())
+    private static List<Option> agents(List<Member> members) {
+        return members.stream().filter(m -> m.role().canWriteTickets())
                 .map(m -> new Option(m.userId().toString(), m.name())).toList();
     }
 
