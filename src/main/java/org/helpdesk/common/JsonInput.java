@@ -72,17 +72,24 @@ public final class JsonInput {
     }
 
     public List<String> stringList(String field) {
-        JsonNode value = node.get(field);
+        return strings(node.get(field), field, field + " must be an array of strings");
+    }
+
+    /**
+     * An array of strings or nothing (absent and {@code null} give {@code null}), for a value nested anywhere in
+     * a body; anything else is {@code wrongShape}.
+     */
+    public static List<String> strings(JsonNode value, String field, String wrongShape) {
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isArray()) {
-            throw new InvalidInput(field + " must be an array of strings");
+            throw new InvalidInput(wrongShape);
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isString()) {
-                throw new InvalidInput(field + " must be an array of strings");
+                throw new InvalidInput(wrongShape);
             }
             out.add(noNul(item.stringValue(), field));
         }

@@ -74,20 +74,8 @@ final class SlaJson {
     }
 
     private static List<String> holidays(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            throw new InvalidInput("holidays must be an array of dates (YYYY-MM-DD)");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode item : node) {
-            if (!item.isString()) {
-                throw new InvalidInput("holidays must be an array of dates (YYYY-MM-DD)");
-            }
-            out.add(item.stringValue());
-        }
-        return out;
+        List<String> dates = JsonInput.strings(node, "holidays", "holidays must be an array of dates (YYYY-MM-DD)");
+        return dates == null ? List.of() : dates;
     }
 
     private static Integer position(JsonNode node) {
@@ -114,20 +102,8 @@ final class SlaJson {
     }
 
     private static List<String> strings(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isArray()) {
-            throw new InvalidInput(field + " must be a non-empty array of strings (leave it out to match any)");
-        }
-        List<String> out = new ArrayList<>();
-        for (JsonNode item : node) {
-            if (!item.isString()) {
-                throw new InvalidInput(field + " must be a non-empty array of strings (leave it out to match any)");
-            }
-            out.add(item.stringValue());
-        }
-        return out;
+        return JsonInput.strings(node, field,
+                field + " must be a non-empty array of strings (leave it out to match any)");
     }
 
     private static Map<String, SlaPolicy.Target> targets(JsonNode node) {
