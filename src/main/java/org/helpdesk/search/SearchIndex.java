@@ -79,18 +79,58 @@ class SearchIndex {
     List<Found> search(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> params, Sort sort,
                        After after, int rows) {
         planForThisSearch();
+        if (postgres && sort == Sort.RELEVANCE && !query.positiveTerms().isEmpty()) {
+            return byTier(entityId, query, filters, params, after, rows);
+        }
+        return newestOrAll(entityId, query, filters, params, sort, after, rows, Tier.ALL);
+    }
+
+    /**
+     * Which matches a statement returns: all of them, those a word of the query scores in the ticket's own fields
+     * (subject, description, contact, number: a score above 1), or those it finds only in the conversation (a
+     * score of exactly 1).
+     */
+    private enum Tier { ALL, OWN_FIELDS, CONVERSATION_ONLY }
+
+    /**
+     * Relevance order on PostgreSQL, in two tiers. The score only counts where a word is in the ticket's own
+     * fields, so every match found only in its conversation has the lowest score, 1, and among those the order is
+     * newest first. The tickets that score higher are looked up through the ticket's own words (short texts, few
+     * matches), scored and sorted; the rest is read newest first, bounded as for {@code -updatedAt}. A common word
+     * in a fifth of all conversations therefore no longer means scoring every one of them: the order is the same
+     * as scoring all matches at once ({@link Tier#ALL}, H2).
+     */
+    private List<Found> byTier(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> params,
+                               After after, int rows) {
+        List<Found> found = new ArrayList<>();
+        After conversationAfter = after;
+        if (after == null || after.score() > 1) {
+            found.addAll(run(statement(entityId, query, filters, new HashMap<>(params), Sort.RELEVANCE, after, rows,
+                    false, Tier.OWN_FIELDS)));
+            if (found.size() == rows) {
+                return found;
+            }
+            conversationAfter = null;
+        }
+        found.addAll(newestOrAll(entityId, query, filters, params, Sort.UPDATED_DESC, conversationAfter,
+                rows - found.size(), Tier.CONVERSATION_ONLY));
+        return found;
+    }
+
+    private List<Found> newestOrAll(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> params,
+                                    Sort sort, After after, int rows, Tier tier) {
         if (postgres && sort == Sort.UPDATED_DESC && !query.positiveTerms().isEmpty()) {
             // Newest first, words: a common word fills the page from the newest few hundred tickets, a rare one
             // is best found through the GIN indexes and sorted. PostgreSQL cannot tell the two apart (below half
             // a percent of rows a word's estimate is a fixed floor), so both are tried: the newest tickets first,
             // bounded, and the indexes only when those did not fill the page. Either way the page is exact.
             List<Found> newest = run(statement(entityId, query, filters, new HashMap<>(params), sort, after, rows,
-                    true));
+                    true, tier));
             if (newest.size() == rows) {
                 return newest;
             }
         }
-        return run(statement(entityId, query, filters, new HashMap<>(params), sort, after, rows, false));
+        return run(statement(entityId, query, filters, new HashMap<>(params), sort, after, rows, false, tier));
     }
 
     private List<Found> run(Statement statement) {
@@ -104,10 +144,24 @@ class SearchIndex {
     /** The plan PostgreSQL chooses for a search (tests check that the GIN indexes are used). */
     List<String> explain(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> params, Sort sort,
                          After after, int rows) {
-        Statement statement = statement(entityId, query, filters, new HashMap<>(params), sort, after, rows, false);
+        List<Statement> statements = new ArrayList<>();
+        if (postgres && sort == Sort.RELEVANCE && !query.positiveTerms().isEmpty()) {
+            // the two tiers' statements (byTier), the second as run when the newest tickets did not fill the page
+            statements.add(statement(entityId, query, filters, new HashMap<>(params), sort, after, rows, false,
+                    Tier.OWN_FIELDS));
+            statements.add(statement(entityId, query, filters, new HashMap<>(params), Sort.UPDATED_DESC, null, rows,
+                    false, Tier.CONVERSATION_ONLY));
+        } else {
+            statements.add(statement(entityId, query, filters, new HashMap<>(params), sort, after, rows, false,
+                    Tier.ALL));
+        }
         planForThisSearch();
-        return jdbc.sql("explain " + statement.sql()).params(statement.params()).query((rs, n) -> rs.getString(1))
-                .list();
+        List<String> plan = new ArrayList<>();
+        for (Statement statement : statements) {
+            plan.addAll(jdbc.sql("explain " + statement.sql()).params(statement.params())
+                    .query((rs, n) -> rs.getString(1)).list());
+        }
+        return plan;
     }
 
     /**
@@ -133,17 +187,17 @@ class SearchIndex {
      * (after the cursor), for a {@code -updatedAt} page.
      */
     private Statement statement(UUID entityId, SearchQuery query, List<String> filters, Map<String, Object> p,
-                                Sort sort, After after, int rows, boolean newestWalk) {
+                                Sort sort, After after, int rows, boolean newestWalk, Tier tier) {
         p.put("entityId", entityId);
         p.put("rows", rows);
         StringBuilder where = new StringBuilder();
         int[] counter = {0};
         for (AnyOf group : query.required()) {
-            where.append(postgres ? " and (" + onTicketRow(group.terms(), p, counter) + ")"
+            where.append(postgres ? " and (" + onTicketRow(group.terms(), p, counter, true) + ")"
                     : " and t.id in (" + union(group.terms(), p, counter) + ")");
         }
         for (Term excluded : query.excluded()) {
-            where.append(postgres ? " and not (" + onTicketRow(List.of(excluded), p, counter) + ")"
+            where.append(postgres ? " and not (" + onTicketRow(List.of(excluded), p, counter, true) + ")"
                     : " and t.id not in (" + union(List.of(excluded), p, counter) + ")");
         }
         for (String filter : filters) {
@@ -152,6 +206,13 @@ class SearchIndex {
         StringBuilder score = new StringBuilder("1");
         for (Term term : query.positiveTerms()) {
             score.append(" + ").append(score(term, p, counter));
+        }
+        if (tier == Tier.OWN_FIELDS) {
+            // a superset of the tickets that score above 1, found through the ticket's own words; the score
+            // itself decides (below)
+            where.append(" and (").append(onTicketRow(query.positiveTerms(), p, counter, false)).append(")");
+        } else if (tier == Tier.CONVERSATION_ONLY) {
+            where.append(" and (").append(score).append(") = 1");
         }
         // without words every score is the same: relevance order is the -updatedAt order, and the plain form lets
         // PostgreSQL walk the (entity_id, updated_at, id) index instead of sorting every match
@@ -180,9 +241,10 @@ class SearchIndex {
         }
         String inner = "select " + T_COLUMNS + ", " + score + " as score from tickets t where t.entity_id = :entityId"
                 + where;
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", score from (" + inner + ") hits");
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", score from (" + inner + ") hits where "
+                + (tier == Tier.OWN_FIELDS ? "score > 1" : "true"));
         if (after != null) {
-            sql.append(" where (score < :afterScore or (score = :afterScore and (updated_at, id) < (:afterAt, :afterId)))");
+            sql.append(" and (score < :afterScore or (score = :afterScore and (updated_at, id) < (:afterAt, :afterId)))");
             p.put("afterScore", after.score());
             p.put("afterAt", Times.sql(after.updatedAt()));
             p.put("afterId", after.id());
@@ -198,7 +260,7 @@ class SearchIndex {
      * phrase is found by its words the same way; its order is then checked on the ticket's fields and, through the
      * (entity_id, ticket_id) index, on the messages and file names of that ticket only.
      */
-    private String onTicketRow(List<Term> terms, Map<String, Object> p, int[] counter) {
+    private String onTicketRow(List<Term> terms, Map<String, Object> p, int[] counter, boolean withConversation) {
         List<String> any = new ArrayList<>();
         for (Term term : terms) {
             int i = counter[0]++;
@@ -207,7 +269,9 @@ class SearchIndex {
             String conversation = "t.conversation_words @@ to_tsquery('simple', :q" + i + ")";
             if (term.prefix()) {
                 any.add(own);
-                any.add(conversation);
+                if (withConversation) {
+                    any.add(conversation);
+                }
             } else {
                 p.put("l" + i, like(term));
                 String l = " like :l" + i;
@@ -215,10 +279,12 @@ class SearchIndex {
                 any.add(own + " and (" + inTicketFields(term, "t.", ":l" + i) + ")");
                 // "offset 0" keeps each check to the candidate's own rows: without it PostgreSQL may instead hash
                 // the phrase's matches over every message of the entity (the text function looks cheap to it)
-                any.add(conversation + " and (exists (select 1 from messages m where m.entity_id = :entityId"
-                        + " and m.ticket_id = t.id and helpdesk_search_text(m.body)" + l + " offset 0)"
-                        + " or exists (select 1 from attachments a where a.entity_id = :entityId"
-                        + " and a.ticket_id = t.id and helpdesk_search_text(a.filename)" + l + " offset 0))");
+                if (withConversation) {
+                    any.add(conversation + " and (exists (select 1 from messages m where m.entity_id = :entityId"
+                            + " and m.ticket_id = t.id and helpdesk_search_text(m.body)" + l + " offset 0)"
+                            + " or exists (select 1 from attachments a where a.entity_id = :entityId"
+                            + " and a.ticket_id = t.id and helpdesk_search_text(a.filename)" + l + " offset 0))");
+                }
             }
             if (term.kind() == Kind.EMAIL) {
                 p.put("e" + i, term.email());

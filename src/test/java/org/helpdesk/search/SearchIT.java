@@ -218,6 +218,43 @@ class SearchIT extends ApiTest {
     }
 
     @Test
+    void relevancePagesRunFromTheHighestScoreToMessageOnlyMatchesNewestFirstWithoutGapsOrRepeats() {
+        String a = create("Gizmo one");                                    // subject: 1 + 4
+        String b = create("Help b");
+        tickets.messaged(owner, b, body("body", "my gizmo"));               // only in a message: 1
+        String c = create("Gizmo two");                                    // subject: 1 + 4, newer than a
+        String d = create("Help d");
+        tickets.messaged(owner, d, body("body", "gizmo again"));
+        String f = create(body("subject", "Help f", "description", "a gizmo inside"));  // description: 1 + 2
+        String e = create("Help e");
+        tickets.messaged(owner, e, body("body", "gizmos everywhere"));
+        create("Unrelated");
+
+        List<String> expected = List.of(c, a, f, e, d, b);
+        for (int limit : List.of(1, 2, 3, 4, 100)) {
+            assertThat(pages("q=gizmo&limit=" + limit)).as("limit %d", limit).containsExactlyElementsOf(expected);
+        }
+        assertThat(pages("q=gizmo&limit=2&sort=-updatedAt")).containsExactly(e, f, d, c, b, a);
+        JsonNode hits = hits("gizmo");
+        assertThat(hits.get(1).get("score").doubleValue()).isGreaterThan(hits.get(2).get("score").doubleValue());
+        assertThat(hits.get(2).get("score").doubleValue()).isGreaterThan(hits.get(3).get("score").doubleValue());
+        assertThat(hits.get(3).get("score").doubleValue()).isEqualTo(hits.get(5).get("score").doubleValue());
+    }
+
+    /** Every hit of a query, page after page through the Link header. */
+    private List<String> pages(String query) {
+        List<String> seen = new ArrayList<>();
+        String next = SEARCH + "?" + query;
+        for (int pages = 0; next != null && pages < 20; pages++) {
+            HttpApi.Response r = api.get(next).bearer(owner.apiKey()).send();
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            r.json().forEach(h -> seen.add(h.get("ticket").get("id").stringValue()));
+            next = nextLink(r);
+        }
+        return seen;
+    }
+
+    @Test
     void theDefaultPageIsTwentyAndLimitIsOneToHundred() {
         for (int i = 0; i < 21; i++) {
             create("Laptop " + i);
