@@ -12,15 +12,21 @@ import org.helpdesk.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The access lines go through Logback's AsyncAppender (ops.AsyncAccessLog), lossless, and still reach the log. */
 @ExtendWith(OutputCaptureExtension.class)
 class AsyncAccessLogIT extends ApiTest {
+    @Autowired
+    AsyncAccessLog asyncAccessLog;
 
     @Test
     void theAccessLineIsHandedToAnAsyncAppenderThatNeverDiscardsAndStillReachesTheLog(CapturedOutput output) {
+        // the suite runs several application contexts in one JVM, and each start or close of another one makes
+        // Boot configure Logback again; in production there is one context, started once. Wire it as at start.
+        asyncAccessLog.onApplicationEvent(null);
         ch.qos.logback.classic.Logger access =
                 ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("org.helpdesk.access");
         assertThat(access.isAdditive()).isFalse();
