@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  * <p>Nothing is dropped: the queue (8,192 lines) blocks callers when full instead of discarding, and stopping the
  * logging system (on shutdown) drains it. A {@code kill -9} loses the lines still queued, at most a few
  * milliseconds' worth. Boot resets Logback whenever it configures logging again; this runs again on each start.
+ * It is wired here rather than in a logback-spring.xml because such a file replaces Boot's own configuration,
+ * including its choice between the plain and the structured (HELPDESK_LOG_FORMAT) console format, which plain
+ * Logback XML cannot make without a scripting library.
  */
 @Component
 class AsyncAccessLog implements ApplicationListener<ApplicationStartedEvent> {
